@@ -1,0 +1,13 @@
+using System.CommandLine;
+using PqlGrains.Cli.Commands;
+
+namespace PqlGrains.Cli;
+
+/// <summary>The top-level commands of <c>pql</c>; add a line here when a command is added.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}
