@@ -91,8 +91,7 @@ public sealed class FileFirmographicsProvider : IFirmographicsProvider
                     throw new FirmographicsFileException($"Firmographics file '{source}' entry [{index}] is not an object; write {{\"domain\": \"acme.com\", ...}}.");
                 }
 
-                string? Lookup(string key) => entry.TryGetProperty(key, out var value) ? Scalar(value) : null;
-                Add(companies, Lookup("domain"), FirmographicsFacts.From(Lookup, $"firmographics file {Path.GetFileName(source)}"), source, $"entry [{index}]");
+                Add(companies, FirmographicsJson.Property(entry, "domain"), FirmographicsJson.From(entry, $"firmographics file {Path.GetFileName(source)}"), source, $"entry [{index}]");
                 index++;
             }
 
@@ -113,12 +112,4 @@ public sealed class FileFirmographicsProvider : IFirmographicsProvider
             throw new FirmographicsFileException($"Firmographics file '{source}' {where}: domain '{key}' appears twice; keep one entry per domain.");
         }
     }
-
-    private static string? Scalar(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        _ => null,
-    };
 }

@@ -38,7 +38,17 @@ public sealed class LeadEnricher
                     break;
                 }
 
-                var found = await provider.FindAsync(domain, cancellationToken).ConfigureAwait(false);
+                Firmographics? found;
+                try
+                {
+                    found = await provider.FindAsync(domain, cancellationToken).ConfigureAwait(false);
+                }
+                catch (FirmographicsUnavailableException)
+                {
+                    // Routing must not wait for an enrichment outage: route on what is known, the next lead retries.
+                    continue;
+                }
+
                 firmographics = firmographics is null ? found : firmographics.FillFrom(found);
             }
         }

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Polly;
+
+namespace PqlGrains.Integrations.Delivery;
+
+/// <summary>
+/// Sends one request and classifies the answer: 2xx delivered, 408/429/5xx/timeouts/connection failures
+/// retryable (with Retry-After), other 4xx permanent carrying the API's message.
+/// </summary>
+internal static class DeliveryHttp
+{
+    public static async Task<DeliveryResult> SendAsync(
+        HttpClient client,
+        HttpRequestMessage request,
+        string connector,
+        Func<string, DeliveryResult> onSuccess,
+        Func<string, string?> errorMessage,
+        string fixHint,
+        CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException exception)
+        {
+            return DeliveryResult.Retryable(connector, $"timed out: {exception.Message}");
+        }
+        catch (ExecutionRejectedException exception)
+        {
+            // Timeout or open circuit from the resilience handler: the CRM is slow or down, not the request wrong.
+            return DeliveryResult.Retryable(connector, $"rejected by the resilience handler ({exception.GetType().Name}): {exception.Message}");
+        }
+        catch (HttpRequestException exception)
+        {
+            return DeliveryResult.Retryable(connector, $"connection failed: {exception.Message}");
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return onSuccess(body);
+            }
+
+            var message = Describe(status, errorMessage(body) ?? Truncate(body), fixHint);
+            return IsRetryable(response.StatusCode)
+                ? DeliveryResult.Retryable(connector, message, status, RetryAfter(response.Headers.RetryAfter))
+                : DeliveryResult.Permanent(connector, message, status);
+        }
+    }
+
+    public static bool IsRetryable(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, TimeProvider? time = null)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - (time ?? TimeProvider.System).GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+
+    private static string Describe(int status, string apiMessage, string fixHint) => status switch
+    {
+        401 or 403 => $"{apiMessage} (check the access token and its scopes: {fixHint})",
+        404 => $"{apiMessage} (check the base URL, API version and record ids: {fixHint})",
+        _ => apiMessage,
+    };
+
+    private static string Truncate(string body)
+    {
+        var text = body.Trim();
+        return text.Length == 0 ? "(empty response body)" : text.Length <= 500 ? text : text[..500] + "...";
+    }
+}
