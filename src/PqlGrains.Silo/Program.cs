@@ -1,4 +1,15 @@
+using PqlGrains.Silo.Admin;
+using PqlGrains.Silo.Health;
+using PqlGrains.Silo.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPqlSilo();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "up" }));
+app.MapPqlHealth();
+if (app.IsPqlGateway())
+{
+    app.MapPqlAdmin();
+}
+
 app.Run();
