@@ -48,7 +48,8 @@ internal static class DeliveryHttp
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                return onSuccess(body);
+                // A success body the API does not confirm (Salesforce success:false) comes back as a failure; keep the status either way.
+                return onSuccess(body) with { StatusCode = status };
             }
 
             var message = Describe(status, errorMessage(body) ?? Truncate(body), fixHint);

@@ -1,0 +1,9 @@
+namespace PqlGrains.Integrations.Tests.Fakes;
+
+/// <summary>What the local server answers.</summary>
+public sealed record ApiResponse(int Status, string Body, string ContentType = "application/json", IReadOnlyDictionary<string, string>? Headers = null)
+{
+    public static ApiResponse Json(int status, string body) => new(status, body);
+
+    public static ApiResponse Text(int status, string body) => new(status, body, "text/plain");
+}
