@@ -161,6 +161,30 @@ public sealed class PoolAssignmentTests
     }
 
     [Fact]
+    public void Rep_outside_the_companys_territory_is_skipped()
+    {
+        var reps = ById(Rep("de", ["DE", "AT"], null), Rep("emea", ["EMEA"], null));
+
+        var french = PoolAssignment.Assign(new AssignmentRequest(Pool("de", "emea"), reps, NoOpenLeads, WednesdayAfternoonUtc, 0, Lead: new LeadPlacement(null, "FR", "EMEA")));
+        var unknown = PoolAssignment.Assign(new AssignmentRequest(Pool("de", "emea"), reps, NoOpenLeads, WednesdayAfternoonUtc, 0, Lead: new LeadPlacement(null, null, null)));
+
+        Assert.Equal("emea", french.Rep!.Id);
+        Assert.Equal((SkipReason.OutsideTerritory, "covers DE, AT, not FR/EMEA"), (french.Skipped.Single().Reason, french.Skipped.Single().Detail));
+        Assert.Equal("de", unknown.Rep!.Id);
+    }
+
+    [Fact]
+    public void Rep_working_the_other_segment_is_skipped()
+    {
+        var reps = ById(Rep("ent", [], Segment.Enterprise), Rep("smb", [], Segment.Smb));
+
+        var decision = PoolAssignment.Assign(new AssignmentRequest(Pool("ent", "smb"), reps, NoOpenLeads, WednesdayAfternoonUtc, 0, Lead: new LeadPlacement(Segment.Smb, null, null)));
+
+        Assert.Equal("smb", decision.Rep!.Id);
+        Assert.Equal(SkipReason.OtherSegment, decision.Skipped.Single().Reason);
+    }
+
+    [Fact]
     public void Same_request_gives_the_same_decision()
     {
         var reps = ById(Rep("a"), Rep("b"), Rep("c"));

@@ -15,14 +15,17 @@ internal static class Reps
         new TimeOnly(17, 0),
         AlwaysOn: false);
 
-    public static Rep Rep(string id, int capacity = 8, WorkingHours? hours = null, params DateRange[] outOfOffice) => new(
+    public static Rep Rep(string id, int capacity = 8, WorkingHours? hours = null, params DateRange[] outOfOffice) =>
+        Rep(id, [], null, capacity, hours, outOfOffice);
+
+    public static Rep Rep(string id, IReadOnlyList<string> territories, Segment? segment, int capacity = 8, WorkingHours? hours = null, params DateRange[] outOfOffice) => new(
         id,
         $"Rep {id}",
         $"{id}@example.com",
         new CrmOwnerIds($"hs-{id}", $"sf-{id}"),
         RepRole.AE,
-        [],
-        null,
+        territories,
+        segment,
         capacity,
         hours ?? WorkingHours.Always(TimeZoneInfo.Utc),
         outOfOffice,
