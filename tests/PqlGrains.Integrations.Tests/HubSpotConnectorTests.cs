@@ -160,6 +160,22 @@ public sealed class HubSpotConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hung_hubspot_times_out_as_retryable()
+    {
+        _hubSpot.Respond = _ => ApiResponse.Json(201, """{"id":"late"}""") with { Delay = TimeSpan.FromSeconds(5) };
+        await using var services = Connectors.Build(
+            ("Pql:Crm:HubSpot:BaseUrl", _hubSpot.BaseUrl.ToString()),
+            ("Pql:Crm:HubSpot:AccessToken", Token),
+            ("Pql:Crm:HubSpot:Timeout", "00:00:00.300"));
+
+        var result = await services.GetRequiredService<ICrmConnector>().CreateTaskAsync(Leads.Task(), CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.Retryable, result.Outcome);
+        Assert.Null(result.ExternalId);
+        Assert.Contains("timed out", result.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Unreachable_hubspot_is_retryable()
     {
         var port = _hubSpot.BaseUrl.Port;

@@ -58,6 +58,18 @@ public sealed class LocalApiServer : IAsyncDisposable
         _requests.Enqueue(recorded);
 
         var response = Respond(recorded);
+        if (response.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(response.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {
