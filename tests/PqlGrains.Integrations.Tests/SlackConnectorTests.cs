@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PqlGrains.Integrations.Alerts;
 using PqlGrains.Integrations.Delivery;
+using PqlGrains.Integrations.Slack;
 using PqlGrains.Integrations.Tests.Fakes;
 
 namespace PqlGrains.Integrations.Tests;
@@ -75,6 +76,17 @@ public sealed class SlackConnectorTests : IAsyncLifetime
 
         var header = JsonNode.Parse(_slack.Requests.Single().Body)!["blocks"]![0]!["text"]!["text"]!.GetValue<string>();
         Assert.StartsWith("SLA missed, re-queued:", header);
+    }
+
+    [Fact]
+    public void Long_names_are_cut_to_slacks_limits_and_markup_characters_escaped()
+    {
+        var brief = Leads.Brief() with { Account = new("a", new string('A', 400) + " <script>", "a.com"), TopSignals = ["hit <b>limits</b> & more"] };
+
+        var blocks = SlackMessage.Build(Alert() with { Brief = brief })["blocks"]!.AsArray();
+
+        Assert.Equal(150, blocks[0]!["text"]!["text"]!.GetValue<string>().Length);
+        Assert.Contains("hit &lt;b&gt;limits&lt;/b&gt; &amp; more", blocks[1]!["text"]!["text"]!.GetValue<string>());
     }
 
     [Fact]

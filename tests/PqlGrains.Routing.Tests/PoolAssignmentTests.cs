@@ -22,6 +22,7 @@ public sealed class PoolAssignmentTests
         Assert.Equal("b", decision.Rep!.Id);
         var skipped = Assert.Single(decision.Skipped);
         Assert.Equal(new SkippedRep("a", SkipReason.AtCapacity, "at capacity (8 open of 8)"), skipped);
+        Assert.Equal("Pool pool assigned Rep b (b); skipped a (at capacity (8 open of 8)).", decision.Explanation);
     }
 
     [Fact]

@@ -140,6 +140,15 @@ public sealed class RoutingFileTests
     }
 
     [Fact]
+    public void Rep_listed_twice_in_a_pool_and_duplicate_ids_are_rejected()
+    {
+        var result = RoutingFile.TryParse(Valid.Replace("members: [ae-1]", "members: [ae-1, ae-1]").Replace("id: emea", "id: self-serve"));
+
+        Assert.Contains(result.Errors, e => e.Path == "pools[0].members" && e.Message.Contains("list each rep once"));
+        Assert.Contains(result.Errors, e => e.Path == "rules" && e.Message.Contains("'self-serve' is used 2 times"));
+    }
+
+    [Fact]
     public void Assign_rule_for_self_serve_motion_is_rejected_because_self_serve_has_no_rep()
     {
         var result = RoutingFile.TryParse(Valid.Replace("match: { tiers: [sales_ready]", "match: { motions: [self_serve], tiers: [sales_ready]"));
