@@ -20,6 +20,7 @@ internal static class DeliveryHttp
         string fixHint,
         CancellationToken cancellationToken)
     {
+        using var sent = request;
         HttpResponseMessage response;
         try
         {
