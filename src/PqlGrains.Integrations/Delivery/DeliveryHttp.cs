@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Polly;
+using Polly.Timeout;
 
 namespace PqlGrains.Integrations.Delivery;
 
@@ -19,6 +20,7 @@ internal static class DeliveryHttp
         string fixHint,
         CancellationToken cancellationToken)
     {
+        using var sent = request;
         HttpResponseMessage response;
         try
         {
@@ -32,10 +34,14 @@ internal static class DeliveryHttp
         {
             return DeliveryResult.Retryable(connector, $"timed out: {exception.Message}");
         }
+        catch (TimeoutRejectedException exception)
+        {
+            return DeliveryResult.Retryable(connector, $"timed out after {exception.Timeout.TotalSeconds:0.###} s waiting for the API");
+        }
         catch (ExecutionRejectedException exception)
         {
-            // Timeout or open circuit from the resilience handler: the CRM is slow or down, not the request wrong.
-            return DeliveryResult.Retryable(connector, $"rejected by the resilience handler ({exception.GetType().Name}): {exception.Message}");
+            // An open circuit: the API failed repeatedly just now; the request itself is not wrong.
+            return DeliveryResult.Retryable(connector, $"not sent, the API failed repeatedly and the circuit is open ({exception.Message})");
         }
         catch (HttpRequestException exception)
         {
@@ -48,7 +54,8 @@ internal static class DeliveryHttp
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                return onSuccess(body);
+                // A success body the API does not confirm (Salesforce success:false) comes back as a failure; keep the status either way.
+                return onSuccess(body) with { StatusCode = status };
             }
 
             var message = Describe(status, errorMessage(body) ?? Truncate(body), fixHint);

@@ -58,6 +58,16 @@ public static class PoolAssignment
             return new SkippedRep(repId, SkipReason.OffShift, $"off shift ({local:ddd HH:mm} in {rep.WorkingHours.TimeZone.Id})");
         }
 
+        if (request.Lead is { } lead && OutsideTerritory(rep, lead))
+        {
+            return new SkippedRep(repId, SkipReason.OutsideTerritory, $"covers {string.Join(", ", rep.Territories)}, not {lead.Country ?? "-"}/{lead.Region ?? "-"}");
+        }
+
+        if (request.Lead?.Segment is { } segment && rep.Segment is { } repSegment && segment != repSegment)
+        {
+            return new SkippedRep(repId, SkipReason.OtherSegment, $"works {repSegment}, lead is {segment}");
+        }
+
         var open = request.OpenLeads.GetValueOrDefault(repId);
         if (open >= rep.Capacity)
         {
@@ -65,6 +75,18 @@ public static class PoolAssignment
         }
 
         return null;
+    }
+
+    private static bool OutsideTerritory(Rep rep, LeadPlacement lead)
+    {
+        if (rep.Territories.Count == 0 || (lead.Country is null && lead.Region is null))
+        {
+            return false;
+        }
+
+        return !rep.Territories.Any(territory =>
+            string.Equals(territory, lead.Country, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(territory, lead.Region, StringComparison.OrdinalIgnoreCase));
     }
 
     private static AssignmentDecision Overflow(AssignmentRequest request, List<SkippedRep> skipped) =>

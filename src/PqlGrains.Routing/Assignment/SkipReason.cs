@@ -15,6 +15,12 @@ public enum SkipReason
     /// <summary>The rep just missed this lead's SLA; a re-queue never returns it to them.</summary>
     PreviousAssignee,
 
+    /// <summary>The rep lists territories and the company's country/region is in none of them.</summary>
+    OutsideTerritory,
+
+    /// <summary>The rep works one segment and the lead is in the other.</summary>
+    OtherSegment,
+
     /// <summary>The pool names a rep that the routing file no longer lists.</summary>
     UnknownRep,
 }

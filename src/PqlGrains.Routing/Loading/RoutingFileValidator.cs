@@ -6,7 +6,7 @@ namespace PqlGrains.Routing.Loading;
 /// <summary>Turns the file as written into a <see cref="RoutingConfiguration"/>, collecting every problem with a fix.</summary>
 internal sealed class RoutingFileValidator
 {
-    private readonly List<RoutingValidationError> _errors = [];
+    private readonly FieldReader _fields = new();
 
     public RoutingLoadResult Validate(RoutingFileDocument document)
     {
@@ -18,12 +18,12 @@ internal sealed class RoutingFileValidator
 
         if (reps.Count == 0 && document.Reps is null)
         {
-            Error("reps", "is missing; list at least one rep (id, name, email, role, capacity, working_hours)");
+            _fields.Error("reps", "is missing; list at least one rep (id, name, email, role, capacity, working_hours)");
         }
 
         if (rules.Count == 0 && document.Rules is null)
         {
-            Error("rules", "is missing; add at least one rule, e.g. '- id: everyone\\n  action: assign\\n  pool: <pool id>'");
+            _fields.Error("rules", "is missing; add at least one rule, e.g. '- id: everyone\\n  action: assign\\n  pool: <pool id>'");
         }
 
         Unique(managers.Select(m => m.Value.Id), "managers");
@@ -32,9 +32,9 @@ internal sealed class RoutingFileValidator
         Unique(rules.Select(r => r.Value.Id), "rules");
         CrossReferences(managers, reps, pools, rules);
 
-        if (_errors.Count > 0)
+        if (_fields.Errors.Count > 0)
         {
-            return new RoutingLoadResult(null, _errors);
+            return new RoutingLoadResult(null, _fields.Errors);
         }
 
         var version = string.IsNullOrWhiteSpace(document.Version) ? "unversioned" : document.Version.Trim();
@@ -64,7 +64,7 @@ internal sealed class RoutingFileValidator
         {
             if (rep.ManagerId is not null && !managerIds.Contains(rep.ManagerId))
             {
-                Error(path + ".manager", $"'{rep.ManagerId}' is not a manager id; {knownManagers}");
+                _fields.Error(path + ".manager", $"'{rep.ManagerId}' is not a manager id; {knownManagers}");
             }
         }
 
@@ -74,13 +74,13 @@ internal sealed class RoutingFileValidator
             {
                 if (!repIds.Contains(pool.Members[i]))
                 {
-                    Error($"{path}.members[{i}]", $"'{pool.Members[i]}' is not a rep id; add the rep under 'reps' or remove it from the pool");
+                    _fields.Error($"{path}.members[{i}]", $"'{pool.Members[i]}' is not a rep id; add the rep under 'reps' or remove it from the pool");
                 }
             }
 
             if (!managerIds.Contains(pool.Overflow.ManagerId))
             {
-                Error(path + ".overflow.manager", $"'{pool.Overflow.ManagerId}' is not a manager id; {knownManagers}");
+                _fields.Error(path + ".overflow.manager", $"'{pool.Overflow.ManagerId}' is not a manager id; {knownManagers}");
             }
         }
 
@@ -88,7 +88,7 @@ internal sealed class RoutingFileValidator
         {
             if (rule.PoolId is not null && !poolIds.Contains(rule.PoolId))
             {
-                Error(path + ".pool", $"'{rule.PoolId}' is not a pool id; known pools: {string.Join(", ", poolIds)}");
+                _fields.Error(path + ".pool", $"'{rule.PoolId}' is not a pool id; known pools: {string.Join(", ", poolIds)}");
             }
         }
     }
@@ -102,13 +102,13 @@ internal sealed class RoutingFileValidator
 
         var employees = document.EnterpriseMinEmployees is null
             ? SegmentThresholds.Default.EnterpriseMinEmployees
-            : WholeNumber(document.EnterpriseMinEmployees, "segmentation.enterprise_min_employees", minimum: 1, example: "50");
+            : _fields.WholeNumber(document.EnterpriseMinEmployees, "segmentation.enterprise_min_employees", minimum: 1, example: "50");
         var arr = SegmentThresholds.Default.EnterpriseArrAbove;
         if (document.EnterpriseArrAbove is not null)
         {
             if (!decimal.TryParse(document.EnterpriseArrAbove, NumberStyles.Number, CultureInfo.InvariantCulture, out arr) || arr < 0)
             {
-                Error("segmentation.enterprise_arr_above", $"'{document.EnterpriseArrAbove}' is not an amount; write a plain number of dollars, e.g. 50000");
+                _fields.Error("segmentation.enterprise_arr_above", $"'{document.EnterpriseArrAbove}' is not an amount; write a plain number of dollars, e.g. 50000");
             }
         }
 
@@ -116,23 +116,23 @@ internal sealed class RoutingFileValidator
     }
 
     private Manager Manager(ManagerDocument document, string path) => new(
-        Required(document.Id, path + ".id", "a unique id such as mgr-emea"),
-        Required(document.Name, path + ".name", "the manager's display name"),
-        Email(document.Email, path + ".email"),
+        _fields.Required(document.Id, path + ".id", "a unique id such as mgr-emea"),
+        _fields.Required(document.Name, path + ".name", "the manager's display name"),
+        _fields.Email(document.Email, path + ".email"),
         OwnerIds(document.CrmOwnerIds));
 
     private Rep Rep(RepDocument document, string path)
     {
-        var role = Word(document.Role, path + ".role", RoutingVocabulary.Roles, required: true);
-        var segment = Word(document.Segment, path + ".segment", RoutingVocabulary.Segments, required: false);
+        var role = _fields.Word(document.Role, path + ".role", RoutingVocabulary.Roles, required: true);
+        var segment = _fields.Word(document.Segment, path + ".segment", RoutingVocabulary.Segments, required: false);
         var capacity = document.Capacity is null
-            ? Missing(path + ".capacity", "the number of open leads the rep can work at once, e.g. capacity: 8")
-            : WholeNumber(document.Capacity, path + ".capacity", minimum: 0, example: "8");
+            ? _fields.Missing(path + ".capacity", "the number of open leads the rep can work at once, e.g. capacity: 8")
+            : _fields.WholeNumber(document.Capacity, path + ".capacity", minimum: 0, example: "8");
 
         return new Rep(
-            Required(document.Id, path + ".id", "a unique id such as ae-jane"),
-            Required(document.Name, path + ".name", "the rep's display name"),
-            Email(document.Email, path + ".email"),
+            _fields.Required(document.Id, path + ".id", "a unique id such as ae-jane"),
+            _fields.Required(document.Name, path + ".name", "the rep's display name"),
+            _fields.Email(document.Email, path + ".email"),
             OwnerIds(document.CrmOwnerIds),
             role,
             (document.Territories ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).ToList(),
@@ -147,16 +147,16 @@ internal sealed class RoutingFileValidator
     {
         if (document is null)
         {
-            Error(path, "is missing; write e.g. '{ time_zone: Europe/Berlin, days: [mon, tue, wed, thu, fri], start: \"09:00\", end: \"17:00\" }' or '{ time_zone: UTC, always: true }'");
+            _fields.Error(path, "is missing; write e.g. '{ time_zone: Europe/Berlin, days: [mon, tue, wed, thu, fri], start: \"09:00\", end: \"17:00\" }' or '{ time_zone: UTC, always: true }'");
             return WorkingHours.Always(TimeZoneInfo.Utc);
         }
 
-        var zone = Zone(document.TimeZone, path + ".time_zone");
+        var zone = _fields.Zone(document.TimeZone, path + ".time_zone");
         if (document.Always is not null)
         {
             if (!bool.TryParse(document.Always, out var always))
             {
-                Error(path + ".always", $"'{document.Always}' is not true or false");
+                _fields.Error(path + ".always", $"'{document.Always}' is not true or false");
             }
             else if (always)
             {
@@ -167,102 +167,63 @@ internal sealed class RoutingFileValidator
         var days = new HashSet<DayOfWeek>();
         if (document.Days is null || document.Days.Count == 0)
         {
-            Error(path + ".days", "is missing; list the working days, e.g. [mon, tue, wed, thu, fri], or set always: true");
+            _fields.Error(path + ".days", "is missing; list the working days, e.g. [mon, tue, wed, thu, fri], or set always: true");
         }
         else
         {
             for (var i = 0; i < document.Days.Count; i++)
             {
-                days.Add(Word(document.Days[i], $"{path}.days[{i}]", RoutingVocabulary.Days, required: true));
+                days.Add(_fields.Word(document.Days[i], $"{path}.days[{i}]", RoutingVocabulary.Days, required: true));
             }
         }
 
-        var start = Time(document.Start, path + ".start", "09:00");
-        var end = Time(document.End, path + ".end", "17:00");
+        var start = _fields.Time(document.Start, path + ".start", "09:00");
+        var end = _fields.Time(document.End, path + ".end", "17:00");
         if (start == end)
         {
-            Error(path + ".end", "equals start, which leaves no working time; use always: true for round-the-clock reps");
+            _fields.Error(path + ".end", "equals start, which leaves no working time; use always: true for round-the-clock reps");
         }
 
         return new WorkingHours(zone, days, start, end, AlwaysOn: false);
     }
 
-    private TimeZoneInfo Zone(string? id, string path)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            Error(path, "is missing; use an IANA time zone id such as Europe/Berlin, America/New_York or UTC");
-            return TimeZoneInfo.Utc;
-        }
-
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone))
-        {
-            return zone;
-        }
-
-        Error(path, $"'{id}' is not a known IANA time zone; use an id such as Europe/Berlin, America/New_York or UTC");
-        return TimeZoneInfo.Utc;
-    }
-
-    private TimeOnly Time(string? text, string path, string example)
-    {
-        if (text is not null && RoutingVocabulary.TryTime(text, out var time))
-        {
-            return time;
-        }
-
-        Error(path, text is null ? $"is missing; write a 24-hour local time in quotes, e.g. \"{example}\"" : $"'{text}' is not a time; write a 24-hour local time in quotes, e.g. \"{example}\"");
-        return TimeOnly.MinValue;
-    }
-
     private DateRange Range(DateRangeDocument document, string path)
     {
-        var from = Date(document.From, path + ".from");
-        var to = Date(document.To, path + ".to");
+        var from = _fields.Date(document.From, path + ".from");
+        var to = _fields.Date(document.To, path + ".to");
         if (to < from)
         {
-            Error(path + ".to", $"{to:yyyy-MM-dd} is before from ({from:yyyy-MM-dd}); swap them");
+            _fields.Error(path + ".to", $"{to:yyyy-MM-dd} is before from ({from:yyyy-MM-dd}); swap them");
         }
 
         return new DateRange(from, to);
     }
 
-    private DateOnly Date(string? text, string path)
-    {
-        if (text is not null && RoutingVocabulary.TryDate(text, out var date))
-        {
-            return date;
-        }
-
-        Error(path, text is null ? "is missing; write a date as yyyy-MM-dd" : $"'{text}' is not a date; write it as yyyy-MM-dd, e.g. 2026-12-24");
-        return DateOnly.MinValue;
-    }
-
     private Pool Pool(PoolDocument document, string path)
     {
-        var id = Required(document.Id, path + ".id", "a unique id such as ae-emea");
+        var id = _fields.Required(document.Id, path + ".id", "a unique id such as ae-emea");
         var members = (document.Members ?? []).Select(m => m.Trim()).ToList();
         if (members.Count == 0)
         {
-            Error(path + ".members", "is empty; list the rep ids that share this pool's leads");
+            _fields.Error(path + ".members", "is empty; list the rep ids that share this pool's leads");
         }
 
         if (members.Distinct(StringComparer.Ordinal).Count() != members.Count)
         {
-            Error(path + ".members", "lists a rep twice, which would give that rep two turns per round; list each rep once");
+            _fields.Error(path + ".members", "lists a rep twice, which would give that rep two turns per round; list each rep once");
         }
 
         PoolOverflow overflow;
         if (document.Overflow is null)
         {
-            Error(path + ".overflow", "is missing; say where leads wait when nobody is eligible, e.g. '{ queue: ae-overflow, manager: mgr-emea }'");
+            _fields.Error(path + ".overflow", "is missing; say where leads wait when nobody is eligible, e.g. '{ queue: ae-overflow, manager: mgr-emea }'");
             overflow = new PoolOverflow(id, string.Empty);
         }
         else
         {
             overflow = new PoolOverflow(
-                Required(document.Overflow.Queue, path + ".overflow.queue", "the queue name leads wait in"),
-                Required(document.Overflow.Manager, path + ".overflow.manager", "the id of the manager to alert"));
+                _fields.Required(document.Overflow.Queue, path + ".overflow.queue", "the queue name leads wait in"),
+                _fields.Required(document.Overflow.Manager, path + ".overflow.manager", "the id of the manager to alert"));
         }
 
         return new Pool(id, members, overflow);
@@ -270,24 +231,24 @@ internal sealed class RoutingFileValidator
 
     private RoutingRule Rule(RuleDocument document, string path)
     {
-        var id = Required(document.Id, path + ".id", "a unique id such as enterprise-emea");
-        var action = Word(document.Action, path + ".action", RoutingVocabulary.Actions, required: true);
+        var id = _fields.Required(document.Id, path + ".id", "a unique id such as enterprise-emea");
+        var action = _fields.Word(document.Action, path + ".action", RoutingVocabulary.Actions, required: true);
         var match = document.Match is null ? RuleMatch.Any : Match(document.Match, path + ".match");
         var pool = string.IsNullOrWhiteSpace(document.Pool) ? null : document.Pool.Trim();
 
         if (action == RuleActionKind.AssignFromPool && pool is null && document.Action is not null)
         {
-            Error(path + ".pool", "is missing; an 'assign' rule needs the id of the pool that picks the rep");
+            _fields.Error(path + ".pool", "is missing; an 'assign' rule needs the id of the pool that picks the rep");
         }
 
         if (action == RuleActionKind.Nurture && pool is not null)
         {
-            Error(path + ".pool", "is set on a 'nurture' rule, which never involves a rep; remove pool or use action: assign");
+            _fields.Error(path + ".pool", "is set on a 'nurture' rule, which never involves a rep; remove pool or use action: assign");
         }
 
         if (action == RuleActionKind.AssignFromPool && match.Motions.Contains(LeadMotion.SelfServe))
         {
-            Error(path + ".match.motions", "includes self_serve on an 'assign' rule; self-serve leads go to nurture with no rep: use action: nurture for them");
+            _fields.Error(path + ".match.motions", "includes self_serve on an 'assign' rule; self-serve leads go to nurture with no rep: use action: nurture for them");
         }
 
         return new RoutingRule(id, match, action, pool);
@@ -295,37 +256,13 @@ internal sealed class RoutingFileValidator
 
     private RuleMatch Match(MatchDocument document, string path) => new(
         Trimmed(document.Tiers),
-        Words(document.Segments, path + ".segments", RoutingVocabulary.Segments),
+        _fields.Words(document.Segments, path + ".segments", RoutingVocabulary.Segments),
         Trimmed(document.Countries).Select(c => c.ToUpperInvariant()).ToList(),
         Trimmed(document.Regions),
-        Words(document.Motions, path + ".motions", RoutingVocabulary.Motions));
+        _fields.Words(document.Motions, path + ".motions", RoutingVocabulary.Motions));
 
     private static List<string> Trimmed(List<string>? values) =>
         (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
-
-    private List<T> Words<T>(List<string>? values, string path, IReadOnlyDictionary<string, T> table) =>
-        (values ?? []).Select((value, i) => Word(value, $"{path}[{i}]", table, required: true)).ToList();
-
-    private T Word<T>(string? text, string path, IReadOnlyDictionary<string, T> table, bool required)
-    {
-        if (text is null)
-        {
-            if (required)
-            {
-                Error(path, $"is missing; use one of: {RoutingVocabulary.Choices(table)}");
-            }
-
-            return default!;
-        }
-
-        if (table.TryGetValue(RoutingVocabulary.Normalise(text), out var value))
-        {
-            return value;
-        }
-
-        Error(path, $"'{text}' is not recognised; use one of: {RoutingVocabulary.Choices(table)}");
-        return default!;
-    }
 
     private static CrmOwnerIds OwnerIds(CrmOwnerIdsDocument? document) => document is null
         ? CrmOwnerIds.None
@@ -333,50 +270,11 @@ internal sealed class RoutingFileValidator
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private string Email(string? text, string path)
-    {
-        var email = Required(text, path, "an address such as jane@example.com");
-        if (email.Length > 0 && (email.IndexOf('@') <= 0 || email.IndexOf('@') == email.Length - 1))
-        {
-            Error(path, $"'{email}' is not an email address; write it as name@company.com");
-        }
-
-        return email;
-    }
-
-    private string Required(string? text, string path, string what)
-    {
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            return text.Trim();
-        }
-
-        Error(path, $"is missing; give {what}");
-        return string.Empty;
-    }
-
-    private int WholeNumber(string text, string path, int minimum, string example)
-    {
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum)
-        {
-            return value;
-        }
-
-        Error(path, $"'{text}' is not a whole number of at least {minimum}; write e.g. {example}");
-        return minimum;
-    }
-
-    private int Missing(string path, string what)
-    {
-        Error(path, $"is missing; give {what}");
-        return 0;
-    }
-
     private void Unique(IEnumerable<string> ids, string section)
     {
         foreach (var duplicate in ids.Where(id => id.Length > 0).GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            Error(section, $"id '{duplicate.Key}' is used {duplicate.Count()} times; ids must be unique within '{section}'");
+            _fields.Error(section, $"id '{duplicate.Key}' is used {duplicate.Count()} times; ids must be unique within '{section}'");
         }
     }
 
@@ -388,7 +286,7 @@ internal sealed class RoutingFileValidator
             var path = $"{section}[{i}]";
             if (documents![i] is null)
             {
-                Error(path, "is empty; remove the stray '-' or fill in the entry");
+                _fields.Error(path, "is empty; remove the stray '-' or fill in the entry");
                 continue;
             }
 
@@ -398,5 +296,4 @@ internal sealed class RoutingFileValidator
         return items;
     }
 
-    private void Error(string path, string message) => _errors.Add(new RoutingValidationError(path, message));
 }
