@@ -97,6 +97,41 @@ public sealed class IngestPipelineTests(IngestClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_append_racing_another_writer_fails_unacknowledged_and_a_retry_succeeds()
+    {
+        var userId = NewUserId();
+        var partition = Pipeline.PartitionOf(userId);
+        await fixture.Ingestor.IngestAsync([Track(userId, "feature_activated")], CancellationToken.None);
+
+        // A second writer (say, a duplicate activation during a membership change) appends behind the partition's back.
+        var last = await fixture.Log.GetLastSequenceAsync(partition, CancellationToken.None);
+        await fixture.Log.AppendAsync(partition, last + 1, [Track(userId, "member_invited")], CancellationToken.None);
+        var retried = Track(userId, "billing_page_viewed");
+        await Assert.ThrowsAnyAsync<Exception>(() => fixture.Ingestor.IngestAsync([retried], CancellationToken.None));
+
+        await Eventually.Get(
+            async () =>
+            {
+                try
+                {
+                    await fixture.Ingestor.IngestAsync([retried], CancellationToken.None);
+                    return true;
+                }
+                catch (Exception exception) when (exception is InvalidOperationException or EventLogConflictException)
+                {
+                    return false;
+                }
+            },
+            accepted => accepted,
+            "the retried append to be accepted by a fresh partition activation");
+        await fixture.DispatchedAsync();
+
+        var user = await fixture.UserAsync(userId);
+        Assert.Equal(95, user!.Score.Score);
+        Assert.Equal(3, user.EventsApplied);
+    }
+
+    [Fact]
     public async Task An_empty_batch_is_accepted_without_touching_the_log()
     {
         await fixture.Ingestor.IngestAsync([], CancellationToken.None);

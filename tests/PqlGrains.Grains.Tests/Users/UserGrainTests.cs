@@ -1,3 +1,4 @@
+using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Abstractions.Qualification;
 using PqlGrains.Abstractions.Users;
 using PqlGrains.Grains.Tests.Infrastructure;
@@ -53,8 +54,9 @@ public sealed class UserGrainTests(IngestClusterFixture fixture)
         var before = await grain.GetView();
         await fixture.Cluster.DeactivateAsync(grain);
 
-        // Logged while the user grain was gone and never dispatched to it: only replay can bring it in.
+        // Logged, then the partition died before dispatching it: only the user's replay can bring it in now.
         var partition = Pipeline.PartitionOf(userId);
+        await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<IIngestPartitionGrain>(partition));
         await fixture.Log.AppendAsync(partition, await fixture.Log.GetLastSequenceAsync(partition, CancellationToken.None) + 1, [Track(userId, "feature_activated")], CancellationToken.None);
 
         var after = await grain.GetView();
