@@ -25,7 +25,8 @@ internal static class ScoreBuilder
             var points = Round(reading.Points);
             int? daysAgo = reading.LastTicks != 0 ? now.Day - clock.At(reading.LastTicks).Day : null;
             var signal = rule.Definition;
-            var explanation = ExplanationTemplate.Render(signal.Explain, reading.Count, points, daysAgo);
+            // A signal that counted nothing has nothing to explain ("activated 0 features" is noise).
+            var explanation = reading.Count == 0 ? "" : ExplanationTemplate.Render(signal.Explain, reading.Count, points, daysAgo);
             DateTimeOffset? last = reading.LastTicks != 0 ? new DateTimeOffset(reading.LastTicks, TimeSpan.Zero) : null;
             scores.Add(new SignalScore(signal.Id, signal.Category, points, reading.Count, last, explanation, signal.RouteImmediately));
             routeImmediately |= signal.RouteImmediately && points > 0 && daysAgo == 0;
