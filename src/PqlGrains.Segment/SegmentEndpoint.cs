@@ -1,0 +1,15 @@
+namespace PqlGrains.Segment;
+
+/// <summary>The Segment HTTP tracking API call a request body was posted to.</summary>
+public enum SegmentEndpoint : byte
+{
+    Track = 0,
+    Page = 1,
+    Screen = 2,
+    Identify = 3,
+    Group = 4,
+    Alias = 5,
+
+    /// <summary><c>/v1/batch</c> and <c>/v1/import</c>: <c>{"batch":[...]}</c> of typed messages.</summary>
+    Batch = 6,
+}
