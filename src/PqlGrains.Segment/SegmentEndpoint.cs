@@ -1,6 +1,9 @@
 namespace PqlGrains.Segment;
 
-/// <summary>The Segment HTTP tracking API call a request body was posted to.</summary>
+/// <summary>
+/// The Segment HTTP tracking API call a request body was posted to. The single-call values equal
+/// their <see cref="PqlGrains.Scoring.Events.EventType"/> on purpose: the path names the event type.
+/// </summary>
 public enum SegmentEndpoint : byte
 {
     Track = 0,

@@ -31,10 +31,10 @@ public static class SegmentPayloadParser
                 $"the body is {SegmentTimestamps.Describe(root)}, not a JSON object: send one Segment call object, or {{\"batch\":[...]}} to /v1/batch.");
         }
 
+        ForeignFormats.ThrowIfForeign(root);
         var writeKey = root.TryGetProperty("writeKey"u8, out var key) && key.ValueKind == JsonValueKind.String ? key.GetString() : null;
         if (endpoint != SegmentEndpoint.Batch)
         {
-            ForeignFormats.ThrowIfForeign(root);
             var envelope = new SegmentEnvelope(default, null, null, receivedAt);
             var single = SegmentMessageReader.Read(root, endpoint, in envelope, out var messageId, out var error);
             return single is null
@@ -44,7 +44,6 @@ public static class SegmentPayloadParser
 
         if (!root.TryGetProperty("batch"u8, out var batch) || batch.ValueKind != JsonValueKind.Array)
         {
-            ForeignFormats.ThrowIfForeign(root);
             throw new SegmentPayloadException(SegmentPayloadError.InvalidShape,
                 "the body has no 'batch' array: send {\"batch\":[{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Report Exported\"}, ...]}, or post single calls to /v1/track, /v1/identify, ...");
         }
