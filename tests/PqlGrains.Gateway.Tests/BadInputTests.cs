@@ -84,12 +84,8 @@ public sealed class BadInputTests
     public async Task Gzip_batch_over_500_KB_once_decompressed_gets_413()
     {
         await using var host = await GatewayHost.StartAsync("test-key");
-        var content = new ByteArrayContent(SdkRequestFixtures.Gzip(Encoding.UTF8.GetBytes(LargeBatch(520 * 1024))));
-        content.Headers.ContentEncoding.Add("gzip");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/batch") { Content = content };
-        request.Headers.Authorization = GatewayHost.Basic("test-key");
 
-        var response = await host.Client.SendAsync(request);
+        var response = await host.PostEncodedAsync("/v1/batch", SdkRequestFixtures.Gzip(Encoding.UTF8.GetBytes(LargeBatch(520 * 1024))), "gzip");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(host.Ingestor.Calls);
@@ -124,12 +120,8 @@ public sealed class BadInputTests
     public async Task Body_labelled_gzip_that_is_not_gzip_gets_400()
     {
         await using var host = await GatewayHost.StartAsync("test-key");
-        var content = new StringContent("""{"batch":[]}""");
-        content.Headers.ContentEncoding.Add("gzip");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/batch") { Content = content };
-        request.Headers.Authorization = GatewayHost.Basic("test-key");
 
-        var response = await host.Client.SendAsync(request);
+        var response = await host.PostEncodedAsync("/v1/batch", """{"batch":[]}"""u8.ToArray(), "gzip");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not valid gzip", await ResponseBody.ErrorAsync(response));
@@ -139,12 +131,8 @@ public sealed class BadInputTests
     public async Task Unsupported_content_encoding_gets_415()
     {
         await using var host = await GatewayHost.StartAsync("test-key");
-        var content = new StringContent("""{"batch":[]}""");
-        content.Headers.ContentEncoding.Add("compress");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/batch") { Content = content };
-        request.Headers.Authorization = GatewayHost.Basic("test-key");
 
-        var response = await host.Client.SendAsync(request);
+        var response = await host.PostEncodedAsync("/v1/batch", """{"batch":[]}"""u8.ToArray(), "compress");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }

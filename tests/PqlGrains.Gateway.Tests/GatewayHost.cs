@@ -70,6 +70,16 @@ internal sealed class GatewayHost : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
+    /// <summary>Posts <paramref name="body"/> labelled with <paramref name="contentEncoding"/>, as compressing SDKs do.</summary>
+    public Task<HttpResponseMessage> PostEncodedAsync(string path, byte[] body, string contentEncoding)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentEncoding.Add(contentEncoding);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Authorization = Basic("test-key");
+        return Client.SendAsync(request);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
