@@ -9,5 +9,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return DefinitionCommand.Create();
+        yield return ScoreCommand.Create();
+        yield return LoadCommand.Create();
     }
 }
