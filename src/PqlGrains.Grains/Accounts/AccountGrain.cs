@@ -171,11 +171,18 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
         var checkpoint = _state.State;
         if (checkpoint.DefinitionVersion == _model.DefinitionVersion && checkpoint.ScoreState is { } saved)
         {
-            _score = _model.RestoreAccountState(saved);
-            return;
+            try
+            {
+                _score = _model.RestoreAccountState(saved);
+                return;
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or EndOfStreamException)
+            {
+                LogUnreadableCheckpoint(exception, AccountId);
+            }
         }
 
-        if (checkpoint.DefinitionVersion is { } previous)
+        if (checkpoint.DefinitionVersion is { } previous && previous != _model.DefinitionVersion)
         {
             // Account-level signals cannot be replayed here (the log is keyed by user); they restart,
             // and member scores count as last reported until each member reports under the new version.
@@ -249,6 +256,9 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Account {AccountId}: scoring failed on message {MessageId}; the event is skipped for account signals")]
     private partial void LogScoringFailed(Exception exception, string accountId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} could not restore its saved scoring state; account signals restart from member reports")]
+    private partial void LogUnreadableCheckpoint(Exception exception, string accountId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} was scored under definition {Previous}; account signals restart under {Active}")]
     private partial void LogDefinitionChanged(string accountId, string previous, string active);

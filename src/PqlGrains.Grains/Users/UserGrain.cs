@@ -67,7 +67,16 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         var checkpoint = _state.State;
         if (checkpoint.Partition == _partition && checkpoint.DefinitionVersion == _model.DefinitionVersion && checkpoint.ScoreState is { } saved)
         {
-            _score = _model.RestoreUserState(saved);
+            try
+            {
+                _score = _model.RestoreUserState(saved);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or EndOfStreamException)
+            {
+                // The log holds every event: a checkpoint this build cannot read is rebuilt, not fatal.
+                LogUnreadableCheckpoint(exception, UserId);
+                ResetToEmpty();
+            }
         }
         else
         {
@@ -420,6 +429,9 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} rebuilds its score from the event log: state was scored under definition {Saved}, active is {Active}")]
     private partial void LogRebuilding(string userId, string? saved, string active);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} could not restore its saved scoring state; rebuilding it from the event log")]
+    private partial void LogUnreadableCheckpoint(Exception exception, string userId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scoring failed for user {UserId} on message {MessageId}; the event is skipped and stays in the log")]
     private partial void LogScoringFailed(Exception exception, string userId, string messageId);

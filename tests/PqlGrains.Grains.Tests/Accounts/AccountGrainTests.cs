@@ -20,16 +20,20 @@ public sealed class AccountGrainTests(IngestClusterFixture fixture)
                 Track(viaContext, "member_invited", minute: 1, groupId: accountId),
                 Identify(viaTrait, 0, ("company.id", PropertyValue.From(accountId)), ("email", PropertyValue.From("c@acme.io"))),
                 Track(viaTrait, "feature_activated", minute: 2),
-                Track(viaTrait, "seat_added", minute: 3),
             ],
             CancellationToken.None);
         await fixture.DispatchedAsync();
 
         var account = await Eventually.Get(
             () => fixture.AccountAsync(accountId),
-            view => view is { Users.Length: 3 } && view.Score.Score == 100,
-            "three members whose 95 points plus a 5-point seat signal roll up");
-        Assert.Equal(("Acme", 120.0, "DE"), (account!.Traits.Name, account.Traits.Employees!.Value, account.Traits.Country));
+            view => view is { Users.Length: 3 } && view.Score.Breakdown.Any(s => s.Signal == "active_users" && s.Points > 0),
+            "three members rolled up, their events feeding the account's active-users signal");
+
+        // Members' scores (each decayed a hair since reported) plus the account's own signal.
+        var accountSignal = account!.Score.Breakdown.Single(s => s.Signal == "active_users").Points;
+        Assert.Equal(account.Users.Sum(u => u.Score) + accountSignal, account.Score.Score, precision: 1);
+        Assert.Equal(3, account.ActiveUsers7d);
+        Assert.Equal(("Acme", 120.0, "DE"), (account.Traits.Name, account.Traits.Employees!.Value, account.Traits.Country));
         Assert.Equal([viaGroup, viaContext, viaTrait], account.Users.Select(u => u.UserId));
         Assert.Equal("c@acme.io", account.Users[2].Email);
         Assert.Equal("sales_ready", account.Score.Tier);

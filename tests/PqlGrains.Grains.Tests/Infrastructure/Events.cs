@@ -5,7 +5,8 @@ namespace PqlGrains.Grains.Tests.Infrastructure;
 /// <summary>Builds normalised events the way the gateway hands them over.</summary>
 internal static class Events
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    // Recent, so decay is a hair; whole seconds, so the log's and the engine's clocks agree exactly.
+    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds());
 
     public static ScoringEvent Track(string userId, string name, string? messageId = null, int minute = 0, string? groupId = null) =>
         new(messageId ?? Guid.NewGuid().ToString("N"), userId, EventType.Track, name, Start.AddMinutes(minute), EventProperties.Empty, groupId);

@@ -38,7 +38,7 @@ public sealed class IngestClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.AddPqlIngest();
             silo.Services.AddPqlInMemoryEventLog();
-            silo.Services.AddSingleton<IScoringModel, PointsPerEventModel>();
+            silo.Services.AddSingleton<IScoringModel>(new DefinitionScoringModel(TestDefinition.Definition));
             silo.Services.AddSingleton<RecordingTierChangeObserver>();
             silo.Services.AddSingleton<ITierChangeObserver>(provider => provider.GetRequiredService<RecordingTierChangeObserver>());
             silo.Services.Configure<IngestOptions>(options => options.Partitions = Partitions);

@@ -2,6 +2,7 @@ using PqlGrains.Abstractions.Accounts;
 using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Abstractions.Users;
 using PqlGrains.Grains.Ingest;
+using PqlGrains.Scoring.Events;
 
 namespace PqlGrains.Grains.Tests.Infrastructure;
 
@@ -17,6 +18,13 @@ internal static class Pipeline
             var grain = fixture.Grains.GetGrain<IIngestPartitionGrain>(partition);
             await Eventually.Get(grain.GetProgress, progress => progress.IsCaughtUp, $"partition {partition} to dispatch what it logged");
         }
+    }
+
+    /// <summary>The user's score is exactly what the engine gives these events at the view's evaluation instant.</summary>
+    public static void AssertScoredAsEngine(UserView? view, IEnumerable<ScoringEvent> events)
+    {
+        Assert.NotNull(view);
+        Assert.Equal(TestDefinition.ExpectedUserScore(events, view.Score.EvaluatedAt), view.Score.Score);
     }
 
     public static Task<UserView?> UserAsync(this IngestClusterFixture fixture, string userId) =>

@@ -1,6 +1,7 @@
 using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Abstractions.Users;
 using PqlGrains.Grains.Tests.Infrastructure;
+using PqlGrains.Scoring.Events;
 using static PqlGrains.Grains.Tests.Infrastructure.Events;
 
 namespace PqlGrains.Grains.Tests.Ingest;
@@ -12,7 +13,8 @@ public sealed class IngestPipelineTests(IngestClusterFixture fixture)
     public async Task Acknowledged_events_are_in_the_log_before_dispatch_and_reach_the_user_score()
     {
         var userId = NewUserId();
-        await fixture.Ingestor.IngestAsync([Track(userId, "billing_page_viewed"), Track(userId, "feature_activated")], CancellationToken.None);
+        ScoringEvent[] events = [Track(userId, "billing_page_viewed"), Track(userId, "feature_activated")];
+        await fixture.Ingestor.IngestAsync(events, CancellationToken.None);
 
         var logged = await fixture.Log.ReadUserAsync(Pipeline.PartitionOf(userId), userId, 0, CancellationToken.None);
         Assert.Equal(2, logged.Count);
@@ -20,9 +22,8 @@ public sealed class IngestPipelineTests(IngestClusterFixture fixture)
 
         await fixture.DispatchedAsync();
         var user = await fixture.UserAsync(userId);
-        Assert.NotNull(user);
-        Assert.Equal(65, user.Score.Score);
-        Assert.Equal("hot", user.Score.Tier);
+        Pipeline.AssertScoredAsEngine(user, events);
+        Assert.Equal("hot", user!.Score.Tier);
         Assert.Equal(2, user.EventsApplied);
     }
 
@@ -32,13 +33,13 @@ public sealed class IngestPipelineTests(IngestClusterFixture fixture)
         var users = Enumerable.Range(0, 40).Select(_ => NewUserId()).ToArray();
         Assert.True(users.Select(Pipeline.PartitionOf).Distinct().Count() > 1);
 
-        await fixture.Ingestor.IngestAsync(users.SelectMany(u => new[] { Track(u, "member_invited"), Track(u, "feature_activated") }).ToArray(), CancellationToken.None);
+        var events = users.SelectMany(u => new[] { Track(u, "member_invited"), Track(u, "feature_activated") }).ToArray();
+        await fixture.Ingestor.IngestAsync(events, CancellationToken.None);
         await fixture.DispatchedAsync();
 
         foreach (var userId in users)
         {
-            var user = await fixture.UserAsync(userId);
-            Assert.Equal(45, user!.Score.Score);
+            Pipeline.AssertScoredAsEngine(await fixture.UserAsync(userId), events.Where(e => e.UserId == userId));
         }
     }
 
@@ -49,14 +50,15 @@ public sealed class IngestPipelineTests(IngestClusterFixture fixture)
         var partition = Pipeline.PartitionOf(userId);
         var before = await fixture.Log.GetLastSequenceAsync(partition, CancellationToken.None);
 
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => fixture.Ingestor.IngestAsync([Track(userId, "feature_activated", minute: i)], CancellationToken.None)));
+        var events = Enumerable.Range(0, 50).Select(i => Track(userId, "feature_activated", minute: i)).ToArray();
+        await Task.WhenAll(events.Select(e => fixture.Ingestor.IngestAsync([e], CancellationToken.None)));
 
         var logged = await fixture.Log.ReadPartitionAsync(partition, before, 1000, CancellationToken.None);
         var mine = logged.Where(e => e.Event.UserId == userId).ToList();
         Assert.Equal(50, mine.Count);
         Assert.Equal(logged.Select(e => e.Sequence), Enumerable.Range(0, logged.Count).Select(i => before + 1 + i));
         await fixture.DispatchedAsync();
-        Assert.Equal(50 * 15, (await fixture.UserAsync(userId))!.Score.Score);
+        Pipeline.AssertScoredAsEngine(await fixture.UserAsync(userId), events);
     }
 
     [Fact]
@@ -64,36 +66,39 @@ public sealed class IngestPipelineTests(IngestClusterFixture fixture)
     {
         var userId = NewUserId();
         var partition = Pipeline.PartitionOf(userId);
-        await fixture.Ingestor.IngestAsync([Track(userId, "feature_activated")], CancellationToken.None);
+        var first = Track(userId, "feature_activated");
+        await fixture.Ingestor.IngestAsync([first], CancellationToken.None);
         await fixture.DispatchedAsync();
         var partitionGrain = fixture.Grains.GetGrain<IIngestPartitionGrain>(partition);
         await fixture.Cluster.DeactivateAsync(partitionGrain);
 
         // The crash window: the log write landed, the partition died before dispatching it.
         var last = await fixture.Log.GetLastSequenceAsync(partition, CancellationToken.None);
-        await fixture.Log.AppendAsync(partition, last + 1, [Track(userId, "billing_page_viewed")], CancellationToken.None);
+        var undelivered = Track(userId, "billing_page_viewed");
+        await fixture.Log.AppendAsync(partition, last + 1, [undelivered], CancellationToken.None);
 
         await partitionGrain.Wake();
         await fixture.DispatchedAsync();
 
         var user = await fixture.UserAsync(userId);
-        Assert.Equal(65, user!.Score.Score);
-        Assert.Equal(2, user.EventsApplied);
+        Pipeline.AssertScoredAsEngine(user, [first, undelivered]);
+        Assert.Equal(2, user!.EventsApplied);
     }
 
     [Fact]
     public async Task Redelivering_a_batch_the_user_already_applied_changes_nothing()
     {
         var userId = NewUserId();
-        await fixture.Ingestor.IngestAsync([Track(userId, "member_invited")], CancellationToken.None);
+        var invite = Track(userId, "member_invited");
+        await fixture.Ingestor.IngestAsync([invite], CancellationToken.None);
         await fixture.DispatchedAsync();
         var logged = await fixture.Log.ReadUserAsync(Pipeline.PartitionOf(userId), userId, 0, CancellationToken.None);
 
         await fixture.Grains.GetGrain<IUserGrain>(userId).Apply(new UserEventBatch(Pipeline.PartitionOf(userId), [.. logged]));
 
         var user = await fixture.UserAsync(userId);
-        Assert.Equal(30, user!.Score.Score);
-        Assert.Equal(1, user.EventsApplied);
+        Pipeline.AssertScoredAsEngine(user, [invite]);
+        Assert.Equal(1, user!.EventsApplied);
     }
 
     [Fact]
@@ -101,11 +106,13 @@ public sealed class IngestPipelineTests(IngestClusterFixture fixture)
     {
         var userId = NewUserId();
         var partition = Pipeline.PartitionOf(userId);
-        await fixture.Ingestor.IngestAsync([Track(userId, "feature_activated")], CancellationToken.None);
+        var first = Track(userId, "feature_activated");
+        await fixture.Ingestor.IngestAsync([first], CancellationToken.None);
 
         // A second writer (say, a duplicate activation during a membership change) appends behind the partition's back.
         var last = await fixture.Log.GetLastSequenceAsync(partition, CancellationToken.None);
-        await fixture.Log.AppendAsync(partition, last + 1, [Track(userId, "member_invited")], CancellationToken.None);
+        var behindItsBack = Track(userId, "member_invited");
+        await fixture.Log.AppendAsync(partition, last + 1, [behindItsBack], CancellationToken.None);
         var retried = Track(userId, "billing_page_viewed");
         await Assert.ThrowsAnyAsync<Exception>(() => fixture.Ingestor.IngestAsync([retried], CancellationToken.None));
 
@@ -127,8 +134,8 @@ public sealed class IngestPipelineTests(IngestClusterFixture fixture)
         await fixture.DispatchedAsync();
 
         var user = await fixture.UserAsync(userId);
-        Assert.Equal(95, user!.Score.Score);
-        Assert.Equal(3, user.EventsApplied);
+        Pipeline.AssertScoredAsEngine(user, [first, behindItsBack, retried]);
+        Assert.Equal(3, user!.EventsApplied);
     }
 
     [Fact]

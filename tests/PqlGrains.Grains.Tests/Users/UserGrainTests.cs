@@ -20,8 +20,8 @@ public sealed class UserGrainTests(IngestClusterFixture fixture)
         await fixture.DispatchedAsync();
 
         var user = await fixture.UserAsync(userId);
-        Assert.Equal(50, user!.Score.Score);
-        Assert.Equal(1, user.EventsApplied);
+        Pipeline.AssertScoredAsEngine(user, [once]);
+        Assert.Equal(1, user!.EventsApplied);
     }
 
     [Fact]
@@ -40,8 +40,10 @@ public sealed class UserGrainTests(IngestClusterFixture fixture)
         await fixture.DispatchedAsync();
         var a = await fixture.UserAsync(inOrder);
         var b = await fixture.UserAsync(reversed);
-        Assert.Equal(a!.Score.Score, b!.Score.Score);
-        Assert.Equal(a.LastEventAt, b.LastEventAt);
+        Pipeline.AssertScoredAsEngine(a, Events(inOrder));
+        Pipeline.AssertScoredAsEngine(b, Events(reversed));
+        Assert.Equal(a!.LastEventAt, b!.LastEventAt);
+        Assert.Equal(a.Score.Breakdown.Select(s => (s.Signal, s.Category)), b.Score.Breakdown.Select(s => (s.Signal, s.Category)));
     }
 
     [Fact]
@@ -49,19 +51,21 @@ public sealed class UserGrainTests(IngestClusterFixture fixture)
     {
         var userId = NewUserId();
         var grain = fixture.Grains.GetGrain<IUserGrain>(userId);
-        await fixture.Ingestor.IngestAsync([Track(userId, "feature_activated"), Track(userId, "member_invited")], CancellationToken.None);
+        ScoringEvent[] dispatched = [Track(userId, "feature_activated"), Track(userId, "member_invited")];
+        await fixture.Ingestor.IngestAsync(dispatched, CancellationToken.None);
         await fixture.DispatchedAsync();
-        var before = await grain.GetView();
+        Pipeline.AssertScoredAsEngine(await grain.GetView(), dispatched);
         await fixture.Cluster.DeactivateAsync(grain);
 
         // Logged, then the partition died before dispatching it: only the user's replay can bring it in now.
         var partition = Pipeline.PartitionOf(userId);
         await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<IIngestPartitionGrain>(partition));
-        await fixture.Log.AppendAsync(partition, await fixture.Log.GetLastSequenceAsync(partition, CancellationToken.None) + 1, [Track(userId, "feature_activated")], CancellationToken.None);
+        var replayed = Track(userId, "feature_activated", minute: 5);
+        await fixture.Log.AppendAsync(partition, await fixture.Log.GetLastSequenceAsync(partition, CancellationToken.None) + 1, [replayed], CancellationToken.None);
 
         var after = await grain.GetView();
-        Assert.Equal(before!.Score.Score + 15, after!.Score.Score);
-        Assert.Equal(3, after.EventsApplied);
+        Pipeline.AssertScoredAsEngine(after, [.. dispatched, replayed]);
+        Assert.Equal(3, after!.EventsApplied);
     }
 
     [Fact]
@@ -102,6 +106,6 @@ public sealed class UserGrainTests(IngestClusterFixture fixture)
         Assert.Collection(
             changes,
             first => Assert.Equal((SubjectKind.User, (string?)null, (string?)"warm"), (first.Kind, first.OldTier, first.NewTier)),
-            second => Assert.Equal(("warm", "sales_ready", 95.0), (second.OldTier, second.NewTier, second.Score)));
+            second => Assert.Equal(("warm", "sales_ready", "t1"), (second.OldTier, second.NewTier, second.DefinitionVersion)));
     }
 }
