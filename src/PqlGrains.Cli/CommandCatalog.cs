@@ -10,5 +10,8 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return DbCommand.Create();
+        yield return DefinitionCommand.Create();
+        yield return ScoreCommand.Create();
+        yield return LoadCommand.Create();
     }
 }

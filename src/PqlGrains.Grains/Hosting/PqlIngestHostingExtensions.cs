@@ -5,7 +5,9 @@ using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Grains.Accounts;
 using PqlGrains.Grains.Ingest;
 using PqlGrains.Grains.Qualification;
+using PqlGrains.Grains.Scoring;
 using PqlGrains.Grains.Users;
+using PqlGrains.Scoring.Definitions;
 
 namespace PqlGrains.Grains.Hosting;
 
@@ -14,7 +16,7 @@ public static class PqlIngestHostingExtensions
     /// <summary>
     /// The durable ingest pipeline inside a silo: <see cref="IEventIngestor"/>, ingest partitions,
     /// user and account grains. Needs an <see cref="IEventLog"/> (<see cref="AddPqlInMemoryEventLog"/>
-    /// or the PostgreSQL one), an <see cref="IUserScorer"/>, grain storage named "pql" and, unless
+    /// or the PostgreSQL one), grain storage named "pql" and, unless
     /// <c>Pql:Ingest:KeepAlivePeriod</c> is zero, a reminder service.
     /// </summary>
     public static ISiloBuilder AddPqlIngest(this ISiloBuilder builder)
@@ -29,6 +31,9 @@ public static class PqlIngestHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TierChangePublisher>();
         services.TryAddSingleton<IEventIngestor, PartitionedEventIngestor>();
+
+        // The shipped default definition until a definition is loaded through the API or CLI.
+        services.TryAddSingleton<IScoringModel>(new DefinitionScoringModel(PqlDefinition.Default));
         return builder;
     }
 

@@ -4,58 +4,57 @@ namespace PqlGrains.Grains.Ingest;
 
 /// <summary>
 /// Logged events waiting for dispatch, kept in memory only as a cache of the log: segments it
-/// refuses (over capacity) or loses (deactivation) are read back from the log.
+/// refuses (over capacity) or loses (deactivation) are read back from the log. A segment is one
+/// group commit: the sequence range (After, UpTo] it was given and the events actually logged
+/// in it (duplicates dropped by the log leave gaps).
 /// </summary>
 internal sealed class DispatchBuffer(int capacity)
 {
-    private readonly Queue<LoggedEvent[]> _segments = new();
+    private readonly Queue<Segment> _segments = new();
     private int _count;
 
-    public void Add(LoggedEvent[] segment)
+    public void Add(long after, long upTo, LoggedEvent[] logged)
     {
-        if (_count + segment.Length > capacity)
+        if (_count + logged.Length > capacity)
         {
             return;
         }
 
-        _segments.Enqueue(segment);
-        _count += segment.Length;
+        _segments.Enqueue(new Segment(after, upTo, logged));
+        _count += logged.Length;
     }
 
     /// <summary>
-    /// Up to <paramref name="limit"/> buffered events directly following <paramref name="dispatchedUpTo"/>,
-    /// or an empty list when the buffer does not start there (dispatch reads the log instead).
+    /// Whole segments directly following <paramref name="dispatchedUpTo"/>, at least one and
+    /// then while under <paramref name="limit"/> events; null when the buffer does not start
+    /// there (dispatch reads the log instead).
     /// </summary>
-    public List<LoggedEvent> TakeAfter(long dispatchedUpTo, int limit)
+    public DispatchRound? TakeAfter(long dispatchedUpTo, int limit)
     {
-        while (_segments.TryPeek(out var stale) && stale[^1].Sequence <= dispatchedUpTo)
+        while (_segments.TryPeek(out var stale) && stale.UpTo <= dispatchedUpTo)
         {
             _segments.Dequeue();
-            _count -= stale.Length;
+            _count -= stale.Events.Length;
         }
 
-        var taken = new List<LoggedEvent>();
-        var next = dispatchedUpTo + 1;
+        var events = new List<LoggedEvent>();
+        var cursor = dispatchedUpTo;
         foreach (var segment in _segments)
         {
-            var offset = (int)(next - segment[0].Sequence);
-            if (offset < 0 || offset >= segment.Length)
+            if (segment.After != cursor || (events.Count > 0 && events.Count + segment.Events.Length > limit))
             {
                 break;
             }
 
-            var count = Math.Min(segment.Length - offset, limit - taken.Count);
-            taken.AddRange(new ArraySegment<LoggedEvent>(segment, offset, count));
-            next += count;
-            if (taken.Count == limit)
-            {
-                break;
-            }
+            events.AddRange(segment.Events);
+            cursor = segment.UpTo;
         }
 
-        return taken;
+        return cursor == dispatchedUpTo ? null : new DispatchRound(events, cursor);
     }
 
-    /// <summary>First buffered sequence, or null when empty: dispatch reads the log up to it.</summary>
-    public long? FirstSequence => _segments.TryPeek(out var first) ? first[0].Sequence : null;
+    /// <summary>Where the first buffered segment starts, or null when empty: dispatch reads the log up to it.</summary>
+    public long? FirstAfter => _segments.TryPeek(out var first) ? first.After : null;
+
+    private sealed record Segment(long After, long UpTo, LoggedEvent[] Events);
 }

@@ -134,9 +134,10 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
             _pending = [];
             var events = Concatenate(appends);
             var first = _loggedUpTo + 1;
+            LoggedEvent[] logged;
             try
             {
-                await _log.AppendAsync(_partition, first, events, CancellationToken.None);
+                logged = await _log.AppendAsync(_partition, first, events, CancellationToken.None);
             }
             catch (Exception exception)
             {
@@ -155,14 +156,9 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
                 return;
             }
 
-            var segment = new LoggedEvent[events.Length];
-            for (var i = 0; i < events.Length; i++)
-            {
-                segment[i] = new LoggedEvent(first + i, events[i]);
-            }
-
+            var after = _loggedUpTo;
             _loggedUpTo = first + events.Length - 1;
-            _buffer.Add(segment);
+            _buffer.Add(after, _loggedUpTo, logged);
             foreach (var append in appends)
             {
                 append.Complete();
@@ -197,15 +193,9 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     {
         while (_dispatchedUpTo < _loggedUpTo)
         {
-            var events = await NextDispatchRoundAsync();
-            if (events.Count == 0)
-            {
-                LogLogShorterThanExpected(_partition, _dispatchedUpTo, _loggedUpTo);
-                return;
-            }
-
-            await DeliverAsync(events);
-            _dispatchedUpTo = events[^1].Sequence;
+            var round = await NextDispatchRoundAsync();
+            await DeliverAsync(round.Events);
+            _dispatchedUpTo = round.UpTo;
             var progress = _dispatchProgress;
             _dispatchProgress = NewSignal();
             progress.TrySetResult();
@@ -213,18 +203,21 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         }
     }
 
-    private async Task<IReadOnlyList<LoggedEvent>> NextDispatchRoundAsync()
+    private async Task<DispatchRound> NextDispatchRoundAsync()
     {
-        var buffered = _buffer.TakeAfter(_dispatchedUpTo, _options.MaxDispatchBatch);
-        if (buffered.Count > 0)
+        if (_buffer.TakeAfter(_dispatchedUpTo, _options.MaxDispatchBatch) is { } buffered)
         {
             return buffered;
         }
 
         // Not in memory (recovery after a crash, or the buffer was full): the log has it.
-        var upTo = _buffer.FirstSequence is { } first ? first - 1 : _loggedUpTo;
-        var limit = (int)Math.Min(_options.MaxDispatchBatch, upTo - _dispatchedUpTo);
-        return await _log.ReadPartitionAsync(_partition, _dispatchedUpTo, limit, CancellationToken.None);
+        var upTo = _buffer.FirstAfter is { } first && first > _dispatchedUpTo ? first : _loggedUpTo;
+        var limit = _options.MaxDispatchBatch;
+        var events = await _log.ReadPartitionAsync(_partition, _dispatchedUpTo, limit, CancellationToken.None);
+        var inRange = events.Where(logged => logged.Sequence <= upTo).ToList();
+
+        // A short read covers the whole range: sequences without a row were duplicates the log dropped.
+        return new DispatchRound(inRange, events.Count == limit && inRange.Count == limit ? inRange[^1].Sequence : upTo);
     }
 
     /// <summary>Hands each user its events; retries failed users until every one confirms.</summary>
@@ -335,7 +328,4 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest partition {Partition} could not save its dispatch watermark; it retries at the next interval")]
     private partial void LogWatermarkSaveFailed(Exception exception, int partition);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest partition {Partition}: the event log has nothing after sequence {DispatchedUpTo} although {LoggedUpTo} was logged; was the log truncated?")]
-    private partial void LogLogShorterThanExpected(int partition, long dispatchedUpTo, long loggedUpTo);
 }

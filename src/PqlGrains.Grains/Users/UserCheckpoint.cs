@@ -36,4 +36,10 @@ public sealed class UserCheckpoint
 
     /// <summary>The account this user last reported to, told to forget the user when it changes.</summary>
     [Id(11)] public string? ReportedAccountId { get; set; }
+
+    /// <summary>
+    /// Highest sequence whose event the account saved for its own signals. Events above it and
+    /// at or below <see cref="AppliedSequence"/> are replayed to the account on activation.
+    /// </summary>
+    [Id(12)] public long AccountSavedSequence { get; set; }
 }

@@ -8,6 +8,7 @@ using PqlGrains.Abstractions.Users;
 using PqlGrains.Grains.Accounts;
 using PqlGrains.Grains.Ingest;
 using PqlGrains.Grains.Qualification;
+using PqlGrains.Grains.Scoring;
 using PqlGrains.Scoring.Events;
 
 namespace PqlGrains.Grains.Users;
@@ -16,29 +17,31 @@ namespace PqlGrains.Grains.Users;
 /// One user's decayed scoring state and traits. Events arrive from ingest partitions, each
 /// stamped with its partition sequence: anything at or below the applied sequence is skipped,
 /// and the scoring engine also drops repeated messageIds, so re-delivery changes nothing.
+/// Score changes and the events themselves reach the user's account in coalesced reports.
 /// </summary>
 internal sealed partial class UserGrain : Grain, IUserGrain
 {
     private readonly IPersistentState<UserCheckpoint> _state;
     private readonly IEventLog _log;
-    private readonly IUserScorer _scorer;
+    private readonly IScoringModel _model;
     private readonly TierChangePublisher _tierChanges;
     private readonly IngestOptions _ingest;
     private readonly UserGrainOptions _options;
     private readonly ILogger<UserGrain> _logger;
     private readonly TimeProvider _time;
 
-    private IUserScoreState _score = null!;
+    private IScoreState _score = null!;
     private int _partition;
     private int _unsaved;
     private long _savedAt;
     private bool _accountDirty;
     private IGrainTimer? _accountReport;
+    private List<LoggedEvent>? _accountOutbox;
 
     public UserGrain(
         [PersistentState("user", "pql")] IPersistentState<UserCheckpoint> state,
         IEventLog log,
-        IUserScorer scorer,
+        IScoringModel model,
         TierChangePublisher tierChanges,
         IOptions<IngestOptions> ingest,
         IOptions<UserGrainOptions> options,
@@ -47,7 +50,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     {
         _state = state;
         _log = log;
-        _scorer = scorer;
+        _model = model;
         _tierChanges = tierChanges;
         _ingest = ingest.Value;
         _options = options.Value;
@@ -62,9 +65,18 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _partition = PartitionMap.PartitionOf(UserId, _ingest.Partitions);
         _savedAt = _time.GetTimestamp();
         var checkpoint = _state.State;
-        if (checkpoint.Partition == _partition && checkpoint.DefinitionVersion == _scorer.DefinitionVersion && checkpoint.ScoreState is { } saved)
+        if (checkpoint.Partition == _partition && checkpoint.DefinitionVersion == _model.DefinitionVersion && checkpoint.ScoreState is { } saved)
         {
-            _score = _scorer.Restore(saved);
+            try
+            {
+                _score = _model.RestoreUserState(saved);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or EndOfStreamException)
+            {
+                // The log holds every event: a checkpoint this build cannot read is rebuilt, not fatal.
+                LogUnreadableCheckpoint(exception, UserId);
+                ResetToEmpty();
+            }
         }
         else
         {
@@ -72,8 +84,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         }
 
         await CatchUpFromLogAsync(cancellationToken);
-        _accountDirty = _state.State.AccountId is not null || _state.State.ReportedAccountId is not null;
-        ScheduleAccountReport();
+        _accountDirty |= _state.State.AccountId is not null || _state.State.ReportedAccountId is not null;
+        ScheduleAccountReport(_options.AccountReportDelay);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -91,8 +103,9 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     public async Task Apply(UserEventBatch batch)
     {
-        if (_state.State.DefinitionVersion != _scorer.DefinitionVersion)
+        if (_state.State.DefinitionVersion != _model.DefinitionVersion)
         {
+            // The batch is already in the log: the rebuild replays it.
             await RebuildUnderActiveDefinitionAsync();
             return;
         }
@@ -111,7 +124,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     public async Task<UserView?> GetView()
     {
-        if (_state.State.DefinitionVersion != _scorer.DefinitionVersion)
+        if (_state.State.DefinitionVersion != _model.DefinitionVersion)
         {
             await RebuildUnderActiveDefinitionAsync();
         }
@@ -132,23 +145,35 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _state.State = new UserCheckpoint
         {
             Partition = _partition,
-            DefinitionVersion = _scorer.DefinitionVersion,
+            DefinitionVersion = _model.DefinitionVersion,
             PublishedTier = previous.PublishedTier,
             ReportedAccountId = previous.ReportedAccountId,
         };
-        _score = _scorer.CreateState();
+        _score = _model.CreateUserState();
+        _accountOutbox = null;
     }
 
     private async Task RebuildUnderActiveDefinitionAsync()
     {
-        LogRebuilding(UserId, _state.State.DefinitionVersion, _scorer.DefinitionVersion);
+        LogRebuilding(UserId, _state.State.DefinitionVersion, _model.DefinitionVersion);
         ResetToEmpty();
         await CatchUpFromLogAsync(CancellationToken.None);
     }
 
+    /// <summary>Applies what the log holds past the checkpoint, and queues for the account what it has not saved.</summary>
     private async Task CatchUpFromLogAsync(CancellationToken cancellationToken)
     {
-        var missed = await _log.ReadUserAsync(_partition, UserId, _state.State.AppliedSequence, cancellationToken);
+        var checkpoint = _state.State;
+        var from = checkpoint.AccountId is null ? checkpoint.AppliedSequence : Math.Min(checkpoint.AppliedSequence, checkpoint.AccountSavedSequence);
+        var missed = await _log.ReadUserAsync(_partition, UserId, from, cancellationToken);
+        foreach (var logged in missed)
+        {
+            if (logged.Sequence <= checkpoint.AppliedSequence)
+            {
+                QueueForAccount(logged);
+            }
+        }
+
         if (missed.Count > 0)
         {
             await ApplyAsync(missed, compareSequences: true);
@@ -175,7 +200,16 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             if (ApplyOne(logged.Event, ref groupTraits))
             {
                 applied++;
+                if (compareSequences)
+                {
+                    QueueForAccount(logged);
+                }
             }
+        }
+
+        if (checkpoint.AccountId is null)
+        {
+            checkpoint.AccountSavedSequence = checkpoint.AppliedSequence;
         }
 
         if (applied == 0)
@@ -253,6 +287,24 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         return true;
     }
 
+    private void QueueForAccount(LoggedEvent logged)
+    {
+        if (_state.State.AccountId is null || logged.Sequence <= _state.State.AccountSavedSequence)
+        {
+            return;
+        }
+
+        _accountOutbox ??= [];
+        if (_accountOutbox.Count >= _options.MaxAccountOutbox)
+        {
+            // Still above AccountSavedSequence, so the next activation re-reads it from the log.
+            _accountOutbox.RemoveAt(0);
+        }
+
+        _accountOutbox.Add(logged);
+        _accountDirty = true;
+    }
+
     private async Task AfterChangeAsync()
     {
         var checkpoint = _state.State;
@@ -266,7 +318,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         if (checkpoint.AccountId is not null)
         {
             _accountDirty = true;
-            ScheduleAccountReport();
+            ScheduleAccountReport(_options.AccountReportDelay);
         }
 
         if (_unsaved >= _options.CheckpointEveryEvents || _time.GetElapsedTime(_savedAt) >= _options.CheckpointInterval)
@@ -288,7 +340,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         }
     }
 
-    private void ScheduleAccountReport()
+    private void ScheduleAccountReport(TimeSpan delay)
     {
         if (!_accountDirty || _accountReport is not null)
         {
@@ -298,7 +350,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _accountReport = this.RegisterGrainTimer(
             static (grain, cancellationToken) => grain.ReportToAccountAsync(cancellationToken),
             this,
-            new GrainTimerCreationOptions(_options.AccountReportDelay, Timeout.InfiniteTimeSpan));
+            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
     }
 
     private async Task ReportToAccountAsync(CancellationToken cancellationToken)
@@ -318,21 +370,46 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             if (checkpoint.ReportedAccountId is { } previous && previous != accountId)
             {
                 await GrainFactory.GetGrain<IAccountGrain>(previous).RemoveMember(UserId);
+                checkpoint.ReportedAccountId = null;
             }
 
             if (accountId is not null)
             {
-                var report = new AccountMemberReport(UserId, _score.Evaluate(_time.GetUtcNow()), checkpoint.LastEventAt, checkpoint.Traits.Email);
-                await GrainFactory.GetGrain<IAccountGrain>(accountId).ReportMember(report);
+                var now = _time.GetUtcNow();
+                var summary = _score.Evaluate(now);
+                var events = _accountOutbox is { Count: > 0 } outbox ? outbox.ToArray() : [];
+                var report = new AccountMemberReport(UserId, summary.Score, summary.Tier, now, checkpoint.LastEventAt, checkpoint.Traits.Email, _partition, events);
+                var saved = await GrainFactory.GetGrain<IAccountGrain>(accountId).ReportMember(report);
+                checkpoint.ReportedAccountId = accountId;
+                ForgetSavedByAccount(saved);
             }
-
-            checkpoint.ReportedAccountId = accountId;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogAccountReportFailed(exception, UserId, accountId);
             _accountDirty = true;
-            ScheduleAccountReport();
+            ScheduleAccountReport(_options.AccountConfirmDelay);
+        }
+    }
+
+    private void ForgetSavedByAccount(long saved)
+    {
+        var checkpoint = _state.State;
+        if (saved > checkpoint.AccountSavedSequence)
+        {
+            checkpoint.AccountSavedSequence = Math.Min(saved, checkpoint.AppliedSequence);
+        }
+
+        _accountOutbox?.RemoveAll(logged => logged.Sequence <= checkpoint.AccountSavedSequence);
+        if (_accountOutbox is { Count: > 0 })
+        {
+            // Ask again once the account has had time to save what it just received.
+            _accountDirty = true;
+            ScheduleAccountReport(_options.AccountConfirmDelay);
+        }
+        else
+        {
+            _accountOutbox = null;
         }
     }
 
@@ -340,7 +417,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     {
         var checkpoint = _state.State;
         checkpoint.ScoreState = _score.Save();
-        checkpoint.DefinitionVersion = _scorer.DefinitionVersion;
+        checkpoint.DefinitionVersion = _model.DefinitionVersion;
         checkpoint.Partition = _partition;
         await _state.WriteStateAsync(cancellationToken);
         _unsaved = 0;
@@ -353,9 +430,12 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} rebuilds its score from the event log: state was scored under definition {Saved}, active is {Active}")]
     private partial void LogRebuilding(string userId, string? saved, string active);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} could not restore its saved scoring state; rebuilding it from the event log")]
+    private partial void LogUnreadableCheckpoint(Exception exception, string userId);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Scoring failed for user {UserId} on message {MessageId}; the event is skipped and stays in the log")]
     private partial void LogScoringFailed(Exception exception, string userId, string messageId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} could not report its score to account {AccountId}; retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} could not report to account {AccountId}; retrying")]
     private partial void LogAccountReportFailed(Exception exception, string userId, string? accountId);
 }

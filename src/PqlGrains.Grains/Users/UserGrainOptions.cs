@@ -13,4 +13,13 @@ public sealed class UserGrainOptions
 
     /// <summary>Score changes within this window reach the account as one report.</summary>
     public TimeSpan AccountReportDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// After a report, how long to wait before asking the account again whether it saved the
+    /// reported events (they stay in memory until then). Set it above <c>Pql:Accounts:SettleDelay</c>.
+    /// </summary>
+    public TimeSpan AccountConfirmDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Most unconfirmed events a user holds for its account; older ones are re-read from the log on activation.</summary>
+    public int MaxAccountOutbox { get; set; } = 1000;
 }

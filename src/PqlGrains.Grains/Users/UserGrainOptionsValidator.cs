@@ -22,6 +22,16 @@ internal sealed class UserGrainOptionsValidator : IValidateOptions<UserGrainOpti
             failures.Add($"{UserGrainOptions.SectionName}:AccountReportDelay must be zero or positive (default 00:00:01).");
         }
 
+        if (options.AccountConfirmDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"{UserGrainOptions.SectionName}:AccountConfirmDelay must be positive (default 00:00:05).");
+        }
+
+        if (options.MaxAccountOutbox < 1)
+        {
+            failures.Add($"{UserGrainOptions.SectionName}:MaxAccountOutbox is {options.MaxAccountOutbox}; set it to 1 or more (default 1000).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
