@@ -1,0 +1,61 @@
+using System.Net;
+using PqlGrains.Testing.Hosting;
+using PqlGrains.Testing.Postgres;
+
+namespace PqlGrains.IntegrationTests.Cluster;
+
+[Collection(PostgresCollection.Name)]
+public sealed class MultiSiloTests(PostgresServer server)
+{
+    [Fact]
+    public async Task Two_silo_processes_form_one_cluster_so_a_grain_written_through_one_is_read_through_the_other()
+    {
+        var settings = PostgresSiloSettings.For(await server.CreateDatabaseAsync(nameof(MultiSiloTests)), "two-silos");
+        await using var a = await SiloProcess.StartAsync(settings);
+        await using var b = await SiloProcess.StartAsync(settings);
+
+        var written = await CanaryApi.BumpAsync(a, "shared");
+        var read = await CanaryApi.ReadAsync(b, "shared");
+
+        Assert.Equal(1, read.Bumps);
+        // One activation for the whole cluster: both silos reach the same one.
+        Assert.Equal(written.SiloAddress, read.SiloAddress);
+        Assert.Equal(written.ActivatedAt, read.ActivatedAt);
+    }
+
+    [Fact]
+    public async Task After_a_silo_is_killed_the_survivor_serves_its_grains_and_fires_its_reminders()
+    {
+        var settings = PostgresSiloSettings.For(await server.CreateDatabaseAsync(nameof(MultiSiloTests)), "failover");
+        await using var a = await SiloProcess.StartAsync(settings);
+        await using var b = await SiloProcess.StartAsync(settings);
+        SiloProcess[] silos = [a, b];
+
+        // Make canaries until one lives on each silo, so whichever we kill hosted one.
+        var hosted = new Dictionary<int, string>();
+        for (var i = 0; hosted.Count < 2 && i < 64; i++)
+        {
+            var id = $"canary-{i}";
+            var report = await CanaryApi.BumpAsync(a, id);
+            hosted.TryAdd(silos.Single(s => report.SiloAddress.Contains($":{s.SiloPort}:", StringComparison.Ordinal)).SiloPort, id);
+        }
+
+        var victim = b;
+        var survivor = a;
+        var orphan = hosted[victim.SiloPort];
+        await CanaryApi.ArmReminderAsync(survivor, orphan, periodSeconds: 1);
+        await CanaryApi.ReadUntilAsync(survivor, orphan, r => r.ReminderTicks >= 1, "the reminder to tick on the doomed silo");
+
+        await victim.KillAsync();
+        var killedAt = DateTimeOffset.UtcNow;
+
+        var moved = await CanaryApi.ReadUntilAsync(survivor, orphan,
+            r => r.SiloAddress.Contains($":{survivor.SiloPort}:", StringComparison.Ordinal), "the canary to be served by the survivor");
+        Assert.Equal(1, moved.Bumps);
+        var ticked = await CanaryApi.ReadUntilAsync(survivor, orphan,
+            r => r.LastReminderTickAt > killedAt && r.ReminderTicks > moved.ReminderTicks, "the orphaned reminder to fire on the survivor");
+        Assert.True(ticked.ReminderArmed);
+        using var ready = await survivor.Http.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+}
