@@ -11,8 +11,9 @@ public sealed class MultiSiloTests(PostgresServer server)
     public async Task Two_silo_processes_form_one_cluster_so_a_grain_written_through_one_is_read_through_the_other()
     {
         var settings = PostgresSiloSettings.For(await server.CreateDatabaseAsync(nameof(MultiSiloTests)), "two-silos");
-        await using var a = await SiloProcess.StartAsync(settings);
-        await using var b = await SiloProcess.StartAsync(settings);
+        var started = await SiloProcess.StartManyAsync(2, settings);
+        await using var a = started[0];
+        await using var b = started[1];
 
         var written = await CanaryApi.BumpAsync(a, "shared");
         var read = await CanaryApi.ReadAsync(b, "shared");
@@ -27,8 +28,9 @@ public sealed class MultiSiloTests(PostgresServer server)
     public async Task After_a_silo_is_killed_the_survivor_serves_its_grains_and_fires_its_reminders()
     {
         var settings = PostgresSiloSettings.For(await server.CreateDatabaseAsync(nameof(MultiSiloTests)), "failover");
-        await using var a = await SiloProcess.StartAsync(settings);
-        await using var b = await SiloProcess.StartAsync(settings);
+        var started = await SiloProcess.StartManyAsync(2, settings);
+        await using var a = started[0];
+        await using var b = started[1];
         SiloProcess[] silos = [a, b];
 
         // Make canaries until one lives on each silo, so whichever we kill hosted one.
