@@ -2,7 +2,8 @@ using PqlGrains.Silo.Admin;
 using PqlGrains.Silo.Health;
 using PqlGrains.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json ships next to the binary; read it from there whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPqlSilo();
 
 var app = builder.Build();

@@ -80,6 +80,25 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts <paramref name="count"/> silos with the same settings at once (they form one cluster when the settings share a database and cluster id).</summary>
+    public static async Task<SiloProcess[]> StartManyAsync(int count, IReadOnlyDictionary<string, string> environment)
+    {
+        var starts = Enumerable.Range(0, count).Select(_ => StartAsync(environment)).ToArray();
+        try
+        {
+            return await Task.WhenAll(starts);
+        }
+        catch
+        {
+            foreach (var start in starts.Where(s => s.IsCompletedSuccessfully))
+            {
+                await start.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>SIGKILL: the process dies without leaving the cluster, as in a crash.</summary>
     public async Task KillAsync()
     {
