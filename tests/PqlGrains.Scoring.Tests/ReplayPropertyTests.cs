@@ -18,7 +18,7 @@ public sealed class ReplayPropertyTests
                 Day0.AddMinutes(minute),
                 properties: [("feature", "f" + feature), ("ratio", ratio), ("paid", paid)]));
 
-    private static readonly Gen<ScoringEvent[]> GenHistory = GenEvent.Array[1, 60];
+    internal static readonly Gen<ScoringEvent[]> GenHistory = GenEvent.Array[1, 60];
 
     private static double ScoreOf(IEnumerable<ScoringEvent> events, DateTimeOffset at)
     {
@@ -31,7 +31,7 @@ public sealed class ReplayPropertyTests
         return state.Evaluate(at).Score;
     }
 
-    private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
+    internal static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
 
     [Fact]
     public void Permuting_arrival_order_never_changes_the_score_bit_for_bit()
