@@ -80,6 +80,22 @@ public sealed class ReplayPropertyTests
     }
 
     [Fact]
+    public void The_cheap_score_equals_the_full_evaluation_bit_for_bit()
+    {
+        Gen.Select(GenHistory, Gen.Int[0, 120]).Sample((events, days) =>
+        {
+            var state = PqlDefinition.Default.CreateUserState();
+            foreach (var e in events)
+            {
+                state.Apply(e);
+            }
+
+            var at = Day0.AddDays(days);
+            return Bits(state.ScoreAt(at)) == Bits(state.Evaluate(at).Score);
+        }, iter: 200);
+    }
+
+    [Fact]
     public void Scores_never_increase_with_time_alone()
     {
         Gen.Select(GenHistory, Gen.Int[0, 60]).Sample((events, days) =>
