@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return VersionCommand.Create();
         yield return DefinitionCommand.Create();
         yield return ScoreCommand.Create();
+        yield return LoadCommand.Create();
     }
 }

@@ -92,7 +92,7 @@ public sealed class ScoreCommandTests : IDisposable
         var (exitCode, output, error) = await _cli.RunAsync("score", "--events", events);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("line 6: a track message needs 'event' (the event name)", error);
+        Assert.Contains("line 6: a track call needs 'event'", error);
         Assert.Contains("user alice: 80", output);
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PqlGrains.Cli.Scoring;
+using PqlGrains.Segment;
 using PqlGrains.Scoring.Definitions;
 using PqlGrains.Scoring.Events;
 
@@ -55,9 +56,9 @@ internal static class ScoreCommand
 
             var events = new List<ScoringEvent>();
             var rejected = 0;
-            using (var reader = eventsFile.OpenText())
+            await using (var stream = eventsFile.OpenRead())
             {
-                await foreach (var record in EventFileReader.ReadAsync(reader, cancellationToken))
+                await foreach (var record in SegmentNdjsonReader.ReadAsync(stream, cancellationToken))
                 {
                     if (record.Event is { } scoringEvent)
                     {
@@ -66,7 +67,7 @@ internal static class ScoreCommand
                     else
                     {
                         rejected++;
-                        error.WriteLine($"{eventsFile}: {record.Error}");
+                        error.WriteLine($"{eventsFile}: {record.Rejection?.Error}");
                     }
                 }
             }
