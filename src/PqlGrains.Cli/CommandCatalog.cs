@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return DefinitionCommand.Create();
         yield return ScoreCommand.Create();
         yield return LoadCommand.Create();
+        yield return DbCommand.Create();
     }
 }
