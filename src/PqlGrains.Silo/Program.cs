@@ -1,4 +1,5 @@
 using PqlGrains.Silo.Admin;
+using PqlGrains.Silo.Api;
 using PqlGrains.Silo.Health;
 using PqlGrains.Silo.Hosting;
 
@@ -11,6 +12,7 @@ app.MapPqlHealth();
 if (app.IsPqlGateway())
 {
     app.MapPqlAdmin();
+    app.MapPqlScoreReads();
 }
 
 app.Run();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PqlGrains.Abstractions;
 using Microsoft.Extensions.Options;
 using PqlGrains.Abstractions.Accounts;
 using PqlGrains.Abstractions.Ingest;
@@ -39,7 +40,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private List<LoggedEvent>? _accountOutbox;
 
     public UserGrain(
-        [PersistentState("user", "pql")] IPersistentState<UserCheckpoint> state,
+        [PersistentState("user", PqlStorageNames.Grains)] IPersistentState<UserCheckpoint> state,
         IEventLog log,
         IScoringModel model,
         TierChangePublisher tierChanges,
