@@ -14,6 +14,7 @@ app.MapPqlHealth();
 if (app.IsPqlGateway())
 {
     app.MapPqlAdmin();
+    app.MapPqlScoreReads();
     app.MapLeadsApi();
 }
 

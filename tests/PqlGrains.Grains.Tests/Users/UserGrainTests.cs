@@ -99,13 +99,16 @@ public sealed class UserGrainTests(IngestClusterFixture fixture)
         var userId = NewUserId();
         await fixture.Ingestor.IngestAsync([Track(userId, "billing_page_viewed")], CancellationToken.None);
         await fixture.DispatchedAsync();
+        await Eventually.Get(() => Task.FromResult(ChangesOf(userId).Count), count => count == 1, "the first tier change");
         await fixture.Ingestor.IngestAsync([Track(userId, "member_invited"), Track(userId, "feature_activated", minute: 1)], CancellationToken.None);
         await fixture.DispatchedAsync();
 
-        var changes = fixture.TierChanges.Changes.Where(c => c.SubjectId == userId).ToList();
+        var changes = await Eventually.Get(() => Task.FromResult(ChangesOf(userId)), list => list.Count >= 2, "the second tier change");
         Assert.Collection(
             changes,
             first => Assert.Equal((SubjectKind.User, (string?)null, (string?)"warm"), (first.Kind, first.OldTier, first.NewTier)),
             second => Assert.Equal(("warm", "sales_ready", "t1"), (second.OldTier, second.NewTier, second.DefinitionVersion)));
     }
+
+    private List<TierChanged> ChangesOf(string userId) => [.. fixture.TierChanges.Changes.Where(c => c.SubjectId == userId)];
 }

@@ -14,6 +14,24 @@ namespace PqlGrains.Testing.Hosting;
 public sealed class SiloProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+
+    // Silos a test forgot to dispose (an aborted run) must not outlive the test host.
+    private static readonly ConcurrentDictionary<int, Process> Live = new();
+
+    static SiloProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var process in Live.Values)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+    };
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
@@ -63,6 +81,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start `dotnet`.");
+        Live[process.Id] = process;
         var silo = new SiloProcess(process, httpPort, siloPort);
         process.OutputDataReceived += (_, e) => silo.Capture(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Capture(e.Data);
@@ -137,6 +156,7 @@ public sealed class SiloProcess : IAsyncDisposable
             await KillAsync();
         }
 
+        Live.TryRemove(process.Id, out _);
         Http.Dispose();
         process.Dispose();
     }
