@@ -1,6 +1,7 @@
 using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Abstractions.Qualification;
 using PqlGrains.Abstractions.Users;
+using PqlGrains.Grains.Qualification;
 using PqlGrains.Grains.Tests.Infrastructure;
 using PqlGrains.Scoring.Events;
 using static PqlGrains.Grains.Tests.Infrastructure.Events;
@@ -108,6 +109,11 @@ public sealed class UserGrainTests(IngestClusterFixture fixture)
             changes,
             first => Assert.Equal((SubjectKind.User, (string?)null, (string?)"warm"), (first.Kind, first.OldTier, first.NewTier)),
             second => Assert.Equal(("warm", "sales_ready", "t1"), (second.OldTier, second.NewTier, second.DefinitionVersion)));
+        var feed = await Eventually.Get(
+            () => fixture.Grains.GetGrain<ITierChangeFeedGrain>(0).GetLatest(TierChangeFeedGrain.Capacity),
+            latest => latest.Count(c => c.SubjectId == userId) == 2,
+            "both changes in the default tier change feed");
+        Assert.Equal(["sales_ready", "warm"], feed.Where(c => c.SubjectId == userId).Select(c => c.NewTier));
     }
 
     private List<TierChanged> ChangesOf(string userId) => [.. fixture.TierChanges.Changes.Where(c => c.SubjectId == userId)];
