@@ -1,5 +1,6 @@
 using PqlGrains.Silo.Admin;
 using PqlGrains.Silo.Api;
+using PqlGrains.Silo.Gateway;
 using PqlGrains.Silo.Health;
 using PqlGrains.Silo.Hosting;
 
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.MapPqlHealth();
 if (app.IsPqlGateway())
 {
+    app.MapSegmentGateway();
     app.MapPqlAdmin();
     app.MapPqlScoreReads();
 }
