@@ -1,6 +1,7 @@
 using PqlGrains.Grains.Leads;
 using PqlGrains.Silo.Admin;
 using PqlGrains.Silo.Api;
+using PqlGrains.Silo.Gateway;
 using PqlGrains.Silo.Health;
 using PqlGrains.Silo.Hosting;
 
@@ -13,6 +14,7 @@ var app = builder.Build();
 app.MapPqlHealth();
 if (app.IsPqlGateway())
 {
+    app.MapSegmentGateway();
     app.MapPqlAdmin();
     app.MapPqlScoreReads();
     app.MapLeadsApi();
