@@ -1,5 +1,6 @@
 using System.Net;
 using PqlGrains.Cli.Load;
+using PqlGrains.Scoring.Definitions;
 using PqlGrains.Scoring.Events;
 using PqlGrains.Segment;
 
@@ -24,6 +25,26 @@ public sealed class LoadRunTests
         Assert.All(payload.Events, e => Assert.StartsWith("load-account-", e.GroupId));
         Assert.Contains(payload.Events, e => e.Type == EventType.Track);
         Assert.Contains(payload.Events, e => e.Type == EventType.Page);
+    }
+
+    [Fact]
+    public void Generated_track_events_earn_points_under_the_shipped_default_definition()
+    {
+        // A load of events no signal matches would measure ingest without the scoring work it is meant to include.
+        var writer = new SegmentBatchWriter("run1", users: 20, seed: 1);
+        var payload = SegmentPayloadParser.Parse(writer.Write(500, DateTimeOffset.UtcNow).ToArray(), SegmentEndpoint.Batch, DateTimeOffset.UtcNow);
+
+        var tracks = payload.Events.Where(e => e.Type == EventType.Track).DistinctBy(e => e.Name).ToList();
+
+        Assert.NotEmpty(tracks);
+        Assert.All(tracks, e => Assert.True(ScoreOfOnly(e) > 0, $"'{e.Name}' earns nothing under the default definition"));
+    }
+
+    private static double ScoreOfOnly(ScoringEvent e)
+    {
+        var state = PqlDefinition.Default.CreateUserState();
+        state.Apply(e);
+        return state.ScoreAt(e.Timestamp);
     }
 
     [Fact]
