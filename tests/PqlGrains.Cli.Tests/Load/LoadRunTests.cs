@@ -60,6 +60,21 @@ public sealed class LoadRunTests
         Assert.Equal(gateway.Requests, report.Latency.Count);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000)]
+    public async Task Stopping_a_run_early_with_ctrl_c_still_reports_what_was_sent(int rate)
+    {
+        var gateway = new SegmentGatewayStub();
+        using var stop = new CancellationTokenSource();
+        stop.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        var report = await new LoadRun(Settings(rate, TimeSpan.FromHours(1)), gateway).RunAsync(stop.Token);
+
+        Assert.True(report.EventsAccepted > 0);
+        Assert.Equal(0, report.RequestsFailed);
+    }
+
     [Fact]
     public async Task Target_rate_sends_the_scheduled_number_of_batches()
     {
