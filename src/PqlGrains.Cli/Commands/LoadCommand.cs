@@ -1,0 +1,43 @@
+using System.CommandLine;
+using PqlGrains.Cli.Load;
+
+namespace PqlGrains.Cli.Commands;
+
+/// <summary><c>pql load</c>: drives a gateway with realistic Segment batches and reports throughput and ack latency.</summary>
+internal static class LoadCommand
+{
+    public static Command Create()
+    {
+        var url = new Option<Uri>("--url") { Description = "Gateway base address, e.g. http://127.0.0.1:5000 (batches go to /v1/batch).", Required = true };
+        var writeKey = new Option<string>("--write-key") { Description = "Write key sent as the HTTP Basic user name.", DefaultValueFactory = _ => "dev-write-key" };
+        var rate = new Option<int>("--rate") { Description = "Target events per second; 0 sends as fast as the gateway acknowledges.", DefaultValueFactory = _ => 0 };
+        var duration = new Option<int>("--duration") { Description = "Seconds to send for.", DefaultValueFactory = _ => 10 };
+        var users = new Option<int>("--users") { Description = "Distinct users (ten per account).", DefaultValueFactory = _ => 10_000 };
+        var batch = new Option<int>("--batch") { Description = "Events per request (the gateway takes up to 500 KB per batch).", DefaultValueFactory = _ => 100 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at most.", DefaultValueFactory = _ => 32 };
+
+        var command = new Command("load", "Send realistic Segment batches to a gateway; report events/s accepted and ack latency p50/p90/p99.")
+        {
+            url, writeKey, rate, duration, users, batch, concurrency,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(rate) < 0) result.AddError("--rate must be 0 (as fast as possible) or a positive number of events per second.");
+            if (result.GetValue(duration) < 1) result.AddError("--duration must be at least 1 second.");
+            if (result.GetValue(users) < 1) result.AddError("--users must be at least 1.");
+            if (result.GetValue(batch) is < 1 or > 2_000) result.AddError("--batch must be between 1 and 2000 events (the gateway takes up to 500 KB per batch).");
+            if (result.GetValue(concurrency) is < 1 or > 1_024) result.AddError("--concurrency must be between 1 and 1024.");
+        });
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var settings = new LoadSettings(
+                parseResult.GetValue(url)!, parseResult.GetValue(writeKey)!, parseResult.GetValue(rate), TimeSpan.FromSeconds(parseResult.GetValue(duration)),
+                parseResult.GetValue(users), parseResult.GetValue(batch), parseResult.GetValue(concurrency));
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency, AutomaticDecompression = System.Net.DecompressionMethods.None };
+            var report = await new LoadRun(settings, handler).RunAsync(cancellationToken);
+            report.WriteTo(parseResult.InvocationConfiguration.Output, settings);
+            return report.RequestsFailed == 0 && report.EventsAccepted > 0 ? 0 : 1;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,7 @@
+namespace PqlGrains.Scoring.Definitions;
+
+public enum DiagnosticSeverity : byte
+{
+    Error = 0,
+    Warning = 1,
+}

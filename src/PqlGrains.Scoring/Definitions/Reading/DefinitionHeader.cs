@@ -1,0 +1,3 @@
+namespace PqlGrains.Scoring.Definitions.Reading;
+
+internal sealed record DefinitionHeader(string Id, string Version, TimeZoneInfo TimeZone, double HalfLifeDays, DecayMode Decay);

@@ -1,0 +1,42 @@
+using PqlGrains.Scoring.Definitions;
+
+namespace PqlGrains.Scoring.Engine;
+
+/// <summary>Maps instants to days and decay weights for one definition.</summary>
+internal sealed class DecayClock
+{
+    private readonly TimeZoneInfo _timeZone;
+    private readonly bool _isUtc;
+
+    public DecayClock(TimeZoneInfo timeZone, double halfLifeDays, DecayMode mode)
+    {
+        _timeZone = timeZone;
+        _isUtc = timeZone == TimeZoneInfo.Utc || (timeZone.BaseUtcOffset == TimeSpan.Zero && !timeZone.SupportsDaylightSavingTime);
+        HalfLifeDays = halfLifeDays;
+        Mode = mode;
+    }
+
+    public double HalfLifeDays { get; }
+
+    public DecayMode Mode { get; }
+
+    public TimePoint At(DateTimeOffset instant) => At(instant.UtcTicks);
+
+    public TimePoint At(long utcTicks)
+    {
+        var localTicks = utcTicks;
+        if (!_isUtc)
+        {
+            localTicks += _timeZone.GetUtcOffset(new DateTime(utcTicks, DateTimeKind.Utc)).Ticks;
+        }
+
+        var day = (int)(localTicks / TimeSpan.TicksPerDay);
+        var x = Mode == DecayMode.Daily ? day : utcTicks / (double)TimeSpan.TicksPerDay;
+        return new TimePoint(utcTicks, day, x);
+    }
+
+    /// <summary>2^(-(at - from)/h) in the decay coordinate.</summary>
+    public double Weight(double fromX, double atX) => Math.Pow(2, (fromX - atX) / HalfLifeDays);
+
+    public double Weight(long fromUtcTicks, in TimePoint at) => Weight(At(fromUtcTicks).X, at.X);
+}

@@ -1,0 +1,81 @@
+using PqlGrains.Scoring.Definitions;
+
+namespace PqlGrains.Scoring.Engine;
+
+/// <summary>
+/// Points at most once per calendar window of N days (definition time zone), decayed from the
+/// window's first occurrence: three billing-page visits in one day earn once.
+/// Slots: a <see cref="DayRing"/> of windows holding the first occurrence's ticks.
+/// </summary>
+internal sealed class OncePerWindowRule : SignalRule
+{
+    private readonly EventMatcher[] _matchers;
+    private readonly int _windowDays;
+    private readonly int _offset;
+    private readonly int _length;
+
+    public OncePerWindowRule(SignalDefinition definition, EventMatcher[] matchers, int windowDays, double halfLifeDays, SlotAllocator slots)
+        : base(definition)
+    {
+        _matchers = matchers;
+        _windowDays = windowDays;
+        _length = DecayHorizon.Buckets(halfLifeDays, windowDays);
+        _offset = slots.Reserve(DayRing.SlotCount(_length));
+    }
+
+    public int WindowDays => _windowDays;
+
+    public override double? MaxPoints => Definition.Points * _length;
+
+    public override bool Apply(Span<long> slots, in EventFrame frame)
+    {
+        if (!EventMatcher.AnyMatches(_matchers, frame.Event))
+        {
+            return false;
+        }
+
+        var ring = slots.Slice(_offset, DayRing.SlotCount(_length));
+        var bucket = frame.Time.Day / _windowDays;
+        if (!DayRing.TryAdvance(ring, bucket))
+        {
+            return false;
+        }
+
+        ref var first = ref ring[DayRing.Index(bucket, _length)];
+        if (first != 0 && first <= frame.Time.UtcTicks)
+        {
+            return false;
+        }
+
+        first = frame.Time.UtcTicks;
+        return true;
+    }
+
+    public override SignalReading Read(in StateView view)
+    {
+        var ring = view.Slots.Slice(_offset, DayRing.SlotCount(_length));
+        if (DayRing.IsEmpty(ring))
+        {
+            return SignalReading.None;
+        }
+
+        var newest = DayRing.Newest(ring);
+        double points = 0;
+        long count = 0;
+        long last = 0;
+        for (var bucket = newest - _length + 1; bucket <= newest; bucket++)
+        {
+            var first = ring[DayRing.Index(bucket, _length)];
+            if (first == 0)
+            {
+                continue;
+            }
+
+            points += Definition.Points * view.WeightOf(first);
+            count++;
+            last = Math.Max(last, first);
+        }
+
+        return new SignalReading(points, count, last);
+    }
+}

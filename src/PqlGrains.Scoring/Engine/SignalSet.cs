@@ -1,0 +1,117 @@
+using System.Globalization;
+using PqlGrains.Scoring.Definitions;
+using PqlGrains.Scoring.Evaluation;
+using PqlGrains.Scoring.Events;
+
+namespace PqlGrains.Scoring.Engine;
+
+/// <summary>
+/// The compiled signals of one scope (users, or accounts) with the slot layout of their state.
+/// Shared read-only by every state of that scope.
+/// </summary>
+internal sealed class SignalSet(SignalRule[] rules, int slotCount, DecayClock clock, SuppressionRules suppression)
+{
+    private static readonly string[] CreatedAtTraits = ["created_at", "createdAt"];
+
+    public IReadOnlyList<SignalRule> Rules => rules;
+
+    public int SlotCount { get; } = slotCount;
+
+    public DecayClock Clock { get; } = clock;
+
+    public ApplyOutcome Apply(Span<long> slots, ScoringEvent scoringEvent)
+    {
+        var frame = new EventFrame(scoringEvent, Clock.At(scoringEvent.Timestamp));
+        var outcome = ApplyCommon(slots, frame) ? ApplyOutcome.Changed : ApplyOutcome.None;
+        foreach (var rule in rules)
+        {
+            if (rule.Apply(slots, frame))
+            {
+                outcome |= ApplyOutcome.Changed;
+                if (rule.Definition.RouteImmediately)
+                {
+                    outcome |= ApplyOutcome.RouteImmediately;
+                }
+            }
+        }
+
+        return outcome;
+    }
+
+    public SuppressionReason SuppressionAt(ReadOnlySpan<long> slots, in TimePoint at)
+    {
+        if (slots[CommonSlots.PlanIsPaying] != 0)
+        {
+            return SuppressionReason.AlreadyPaying;
+        }
+
+        var lastActive = slots[CommonSlots.LastActive];
+        if (suppression.StaleAfterDays is { } staleDays && lastActive != 0 && Clock.At(lastActive).Day <= at.Day - staleDays)
+        {
+            return SuppressionReason.Stale;
+        }
+
+        return SuppressionReason.None;
+    }
+
+    private bool ApplyCommon(Span<long> slots, in EventFrame frame)
+    {
+        var ticks = frame.Time.UtcTicks;
+        Span<long> before = stackalloc long[CommonSlots.Count];
+        slots[..CommonSlots.Count].CopyTo(before);
+        CommonSlots.Min(ref slots[CommonSlots.FirstSeen], ticks);
+        var type = frame.Event.Type;
+        if (type is EventType.Track or EventType.Page or EventType.Screen)
+        {
+            CommonSlots.Max(ref slots[CommonSlots.LastActive], ticks);
+        }
+        else if (type is EventType.Identify or EventType.Group)
+        {
+            ApplyTraits(slots, frame);
+        }
+
+        return !before.SequenceEqual(slots[..CommonSlots.Count]);
+    }
+
+    private void ApplyTraits(Span<long> slots, in EventFrame frame)
+    {
+        var traits = frame.Event.Properties;
+        foreach (var name in CreatedAtTraits)
+        {
+            if (traits.TryGetValue(name, out var created) && TryReadInstant(created, out var createdTicks))
+            {
+                CommonSlots.Min(ref slots[CommonSlots.CreatedAt], createdTicks);
+            }
+        }
+
+        // Last writer wins by event time (messageId breaks ties) so replays in any order agree.
+        if (suppression.PlanTrait is { } planTrait && traits.TryGetValue(planTrait, out var plan))
+        {
+            var tieBreak = StableHash.Of(frame.Event.MessageId);
+            var ticks = frame.Time.UtcTicks;
+            if (ticks > slots[CommonSlots.PlanTicks] || (ticks == slots[CommonSlots.PlanTicks] && tieBreak > slots[CommonSlots.PlanTieBreak]))
+            {
+                slots[CommonSlots.PlanTicks] = ticks;
+                slots[CommonSlots.PlanTieBreak] = tieBreak;
+                slots[CommonSlots.PlanIsPaying] = plan.Kind == PropertyKind.String && suppression.PayingPlans.Contains(plan.Text!) ? 1 : 0;
+            }
+        }
+    }
+
+    private static bool TryReadInstant(PropertyValue value, out long utcTicks)
+    {
+        utcTicks = 0;
+        if (value.Kind == PropertyKind.String &&
+            DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            utcTicks = parsed.UtcTicks;
+        }
+        else if (value.Kind == PropertyKind.Number && value.Number is > 0 and < 1e11)
+        {
+            // Unix seconds, as many SDKs send created_at.
+            utcTicks = DateTimeOffset.UnixEpoch.UtcTicks + (long)(value.Number * TimeSpan.TicksPerSecond);
+        }
+
+        return utcTicks > 0;
+    }
+}

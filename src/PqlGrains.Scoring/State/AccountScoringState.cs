@@ -1,0 +1,61 @@
+using PqlGrains.Scoring.Definitions;
+using PqlGrains.Scoring.Engine;
+using PqlGrains.Scoring.Evaluation;
+using PqlGrains.Scoring.Events;
+
+namespace PqlGrains.Scoring.State;
+
+/// <summary>
+/// An account's scoring state: its own account-level signals (fed with every member's events) plus
+/// the latest score each member reported. The score is the account signals' points plus the sum of
+/// the top N members' scores, each decayed from when it was evaluated to the evaluation instant.
+/// Members are bounded by the account's seats, not by events.
+/// </summary>
+public sealed class AccountScoringState
+{
+    private readonly ScoringState _signals;
+    private readonly Dictionary<string, MemberScoreSnapshot> _members;
+
+    internal AccountScoringState(ScoringState signals, IEnumerable<MemberScoreSnapshot> members)
+    {
+        _signals = signals;
+        _members = members.ToDictionary(m => m.UserId, StringComparer.Ordinal);
+    }
+
+    public PqlDefinition Definition => _signals.Definition;
+
+    public IReadOnlyCollection<MemberScoreSnapshot> Members => _members.Values;
+
+    /// <summary>Applies a member's event to the account-level signals.</summary>
+    public ApplyOutcome Apply(ScoringEvent scoringEvent) => _signals.Apply(scoringEvent);
+
+    /// <summary>Records a member's latest score; older reports than the one held are ignored.</summary>
+    public bool ReportMember(string userId, double score, DateTimeOffset evaluatedAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        if (_members.TryGetValue(userId, out var held) && (held.EvaluatedAt > evaluatedAt || (held.EvaluatedAt == evaluatedAt && held.Score == score)))
+        {
+            return false;
+        }
+
+        _members[userId] = new MemberScoreSnapshot(userId, score, evaluatedAt);
+        return true;
+    }
+
+    public ScoreResult Evaluate(DateTimeOffset at)
+    {
+        var clock = _signals.Signals.Clock;
+        var now = clock.At(at);
+        var decayed = _members.Values
+            .Select(m => new MemberScore(m.UserId, ScoreBuilder.Round(m.Score * (m.EvaluatedAt >= at ? 1.0 : clock.Weight(clock.At(m.EvaluatedAt).X, now.X)))))
+            .OrderByDescending(m => m.Score)
+            .ThenBy(m => m.UserId, StringComparer.Ordinal)
+            .Take(Definition.Account.TopUsers)
+            .ToList();
+        var sum = decayed.Sum(m => m.Score);
+        return ScoreBuilder.Build(Definition, _signals.Signals, _signals.Slots, at, (sum, decayed));
+    }
+
+    public AccountSnapshot ToSnapshot() =>
+        new(_signals.ToSnapshot(), _members.Values.OrderBy(m => m.UserId, StringComparer.Ordinal).ToList());
+}

@@ -1,0 +1,90 @@
+using PqlGrains.Scoring.Definitions;
+using PqlGrains.Scoring.Engine;
+using PqlGrains.Scoring.Evaluation;
+using PqlGrains.Scoring.Events;
+
+namespace PqlGrains.Scoring.State;
+
+/// <summary>
+/// The mutable scoring state of one user (or of an account's own signals). Not thread-safe: one
+/// grain owns one state. Apply is O(1) per event and allocation-free; the result depends only on the
+/// set of events applied, never on their arrival order.
+/// </summary>
+public sealed class ScoringState
+{
+    /// <summary>
+    /// How many recent messageIds are remembered for idempotence. SDK and gateway retries arrive
+    /// within seconds, i.e. within the last few dozen events of a user; replays of the durable log are
+    /// deduplicated by its sequence numbers before they reach the state.
+    /// </summary>
+    public const int RememberedMessageIds = 64;
+
+    private readonly SignalSet _signals;
+    private readonly long[] _slots;
+    private readonly long[] _recentMessageIds;
+    private int _nextMessageIndex;
+
+    internal ScoringState(PqlDefinition definition, SignalSet signals, long[] slots, long[] recentMessageIds, int nextMessageIndex)
+    {
+        Definition = definition;
+        _signals = signals;
+        _slots = slots;
+        _recentMessageIds = recentMessageIds;
+        _nextMessageIndex = nextMessageIndex;
+    }
+
+    public PqlDefinition Definition { get; }
+
+    /// <summary>The latest track/page/screen activity applied, if any.</summary>
+    public DateTimeOffset? LastActivity => _slots[CommonSlots.LastActive] is var ticks and not 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>Applies one event at its own timestamp; duplicates by messageId change nothing.</summary>
+    public ApplyOutcome Apply(ScoringEvent scoringEvent)
+    {
+        ArgumentNullException.ThrowIfNull(scoringEvent);
+        var messageHash = StableHash.Of(scoringEvent.MessageId);
+        if (_recentMessageIds.AsSpan().Contains(messageHash))
+        {
+            return ApplyOutcome.Duplicate;
+        }
+
+        _recentMessageIds[_nextMessageIndex] = messageHash;
+        _nextMessageIndex = (_nextMessageIndex + 1) % _recentMessageIds.Length;
+        return _signals.Apply(_slots, scoringEvent);
+    }
+
+    /// <summary>The score at an instant (pass the clock's now, or a backtest time; never read inside).</summary>
+    public ScoreResult Evaluate(DateTimeOffset at) => ScoreBuilder.Build(Definition, _signals, _slots, at, memberRollup: null);
+
+    /// <summary>Copies the state for persistence.</summary>
+    public ScoringSnapshot ToSnapshot() =>
+        new(Definition.Id, Definition.Version, (long[])_slots.Clone(), (long[])_recentMessageIds.Clone(), _nextMessageIndex);
+
+    internal ReadOnlySpan<long> Slots => _slots;
+
+    internal SignalSet Signals => _signals;
+
+    internal static ScoringState Create(PqlDefinition definition, SignalSet signals) =>
+        new(definition, signals, new long[signals.SlotCount], new long[RememberedMessageIds], 0);
+
+    internal static ScoringState Restore(PqlDefinition definition, SignalSet signals, ScoringSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.DefinitionId != definition.Id || snapshot.DefinitionVersion != definition.Version)
+        {
+            throw new InvalidOperationException(
+                $"The snapshot was built under definition '{snapshot.DefinitionId}' version '{snapshot.DefinitionVersion}', not " +
+                $"'{definition.Id}' version '{definition.Version}'. Start a fresh state and replay the event log under the new definition.");
+        }
+
+        if (snapshot.Slots.Length != signals.SlotCount || snapshot.RecentMessageIds.Length != RememberedMessageIds ||
+            snapshot.NextMessageIndex is < 0 or >= RememberedMessageIds)
+        {
+            throw new InvalidOperationException(
+                $"The snapshot of definition '{definition.Id}' version '{definition.Version}' has {snapshot.Slots.Length} slots, " +
+                $"the definition needs {signals.SlotCount}: the file changed without a version bump. Bump the version and replay the event log.");
+        }
+
+        return new ScoringState(definition, signals, (long[])snapshot.Slots.Clone(), (long[])snapshot.RecentMessageIds.Clone(), snapshot.NextMessageIndex);
+    }
+}

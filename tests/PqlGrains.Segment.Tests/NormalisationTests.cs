@@ -1,0 +1,105 @@
+using PqlGrains.Scoring.Events;
+
+namespace PqlGrains.Segment.Tests;
+
+public sealed class NormalisationTests
+{
+    [Fact]
+    public void Nested_properties_flatten_to_dotted_keys_and_arrays_to_indexed_keys()
+    {
+        var e = ParsedBatch.Single("""
+            {"type":"track","userId":"u","event":"Order Completed","properties":{
+              "total":99.5,"trial":false,"coupon":null,
+              "plan":{"name":"pro","seats":{"used":3}},
+              "tags":["a","b"],"products":[{"sku":"S1"},{"sku":"S2"}]}}
+            """);
+
+        Assert.Equal(99.5, e.Properties["total"].Number);
+        Assert.Equal(PropertyKind.Boolean, e.Properties["trial"].Kind);
+        Assert.False(e.Properties.ContainsKey("coupon"));
+        Assert.Equal("pro", e.Properties["plan.name"].Text);
+        Assert.Equal(3, e.Properties["plan.seats.used"].Number);
+        Assert.Equal("b", e.Properties["tags.1"].Text);
+        Assert.Equal("S2", e.Properties["products.1.sku"].Text);
+        Assert.Equal(8, e.Properties.Count);
+    }
+
+    [Fact]
+    public void UserId_wins_over_anonymousId_and_anonymousId_alone_identifies_the_user()
+    {
+        Assert.Equal("u1", ParsedBatch.Single("""{"type":"track","userId":"u1","anonymousId":"a1","event":"x"}""").UserId);
+        Assert.Equal("a1", ParsedBatch.Single("""{"type":"track","userId":"","anonymousId":"a1","event":"x"}""").UserId);
+        Assert.Equal("42", ParsedBatch.Single("""{"type":"track","userId":42,"event":"x"}""").UserId);
+    }
+
+    [Fact]
+    public void Account_comes_from_context_groupId_of_the_message_or_of_the_batch()
+    {
+        var payload = ParsedBatch.Parse("""
+            {"context":{"groupId":"batch-acme"},"batch":[
+              {"type":"track","userId":"u","event":"x","context":{"groupId":"own-acme"}},
+              {"type":"track","userId":"u","event":"y"}
+            ]}
+            """);
+
+        Assert.Equal(["own-acme", "batch-acme"], payload.Events.Select(e => e.GroupId));
+    }
+
+    [Fact]
+    public void Account_comes_from_a_company_id_trait_of_identify_or_of_context_traits()
+    {
+        Assert.Equal("acme", ParsedBatch.Single("""{"type":"identify","userId":"u","traits":{"company":{"id":"acme","name":"Acme"}}}""").GroupId);
+        Assert.Equal("7", ParsedBatch.Single("""{"type":"track","userId":"u","event":"x","context":{"traits":{"company":{"id":7}}}}""").GroupId);
+        Assert.Null(ParsedBatch.Single("""{"type":"track","userId":"u","event":"x"}""").GroupId);
+    }
+
+    [Fact]
+    public void Batch_context_fills_page_fields_the_message_context_lacks()
+    {
+        var e = ParsedBatch.Parse("""
+            {"context":{"page":{"path":"/batch-path","title":"Batch title"}},"batch":[
+              {"type":"page","userId":"u","name":"Docs","category":"Help","context":{"page":{"path":"/docs"}}}
+            ]}
+            """).Events.Single();
+
+        Assert.Equal("Docs", e.Name);
+        Assert.Equal("/docs", e.Properties["path"].Text);
+        Assert.Equal("Batch title", e.Properties["title"].Text);
+        Assert.Equal("Help", e.Properties["category"].Text);
+    }
+
+    [Fact]
+    public void Identify_traits_fall_back_to_context_traits()
+    {
+        var e = ParsedBatch.Single("""{"type":"identify","userId":"u","context":{"traits":{"email":"a@acme.io"}}}""");
+
+        Assert.Equal("a@acme.io", e.Properties["email"].Text);
+    }
+
+    [Fact]
+    public void Call_type_is_read_case_insensitively()
+    {
+        Assert.Equal(EventType.Identify, ParsedBatch.Single("""{"type":"Identify","userId":"u"}""").Type);
+    }
+
+    [Fact]
+    public void Single_call_endpoint_names_the_type_whatever_the_body_says()
+    {
+        var payload = ParsedBatch.Parse("""{"type":"identify","userId":"u","event":"Clicked"}""", SegmentEndpoint.Track);
+
+        Assert.Equal(EventType.Track, Assert.Single(payload.Events).Type);
+    }
+
+    [Fact]
+    public void Alias_carries_the_previous_id_and_needs_one()
+    {
+        Assert.Equal("anon-1", ParsedBatch.Single("""{"type":"alias","userId":"u","previousId":"anon-1"}""").Properties["previousId"].Text);
+        Assert.Contains("previousId", Assert.Single(ParsedBatch.Parse("""{"batch":[{"type":"alias","userId":"u"}]}""").Rejections).Error);
+    }
+
+    [Fact]
+    public void Group_call_without_groupId_is_rejected()
+    {
+        Assert.Contains("groupId", Assert.Single(ParsedBatch.Parse("""{"batch":[{"type":"group","userId":"u"}]}""").Rejections).Error);
+    }
+}
