@@ -13,5 +13,7 @@ internal static class CommandCatalog
         yield return ScoreCommand.Create();
         yield return LoadCommand.Create();
         yield return SimulateCommand.Create();
+        yield return BacktestCommand.Create();
+        yield return CalibrateCommand.Create();
     }
 }

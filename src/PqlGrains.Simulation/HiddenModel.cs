@@ -14,9 +14,10 @@ namespace PqlGrains.Simulation;
 /// P(convert) = sigmoid(ConversionIntercept + sum of weight x evidence + IntentWeight z + N(0, NoiseSigma)).
 /// Evidence decays like the engine's default (half-life 7 days, whole days) but the weights differ
 /// from the shipped default definition on purpose: an API key, a paid integration, usage near the
-/// limit and invites are what really predict purchase; billing-page visits are mostly tire-kickers
-/// (weak), exports are pure noise (zero), help-doc visits are slightly negative (stuck users). A
-/// model fitted on the data can therefore beat the default's ranking.
+/// limit and invites are what really predict purchase; billing-page visits carry no purchase signal
+/// of their own and come more from low-intent tire-kickers (P = sigmoid(-1.6 - 0.3 z) per active day),
+/// exports are pure noise (zero), help-doc visits are slightly negative (stuck users). The shipped
+/// default gives billing visits its most points, so a model fitted on the data can beat its ranking.
 /// </para>
 /// Once a user converts, their account is paying and no teammate converts again.
 /// </summary>
@@ -41,8 +42,8 @@ public sealed record HiddenModel
     /// <summary>Per distinct feature activated within the last 14 days.</summary>
     public double DistinctFeatureWeight { get; init; } = 0.25;
 
-    /// <summary>Per decayed billing/pricing visit day, capped at 2: weak on purpose.</summary>
-    public double BillingVisitWeight { get; init; } = 0.2;
+    /// <summary>Per decayed billing/pricing visit day, capped at 2: none on purpose (see the class summary).</summary>
+    public double BillingVisitWeight { get; init; }
 
     /// <summary>Exports carry no information about purchase.</summary>
     public double ExportWeight { get; init; }

@@ -147,7 +147,7 @@ public sealed class ProductSimulator
             evidence.Invites += invites;
         }
 
-        if (_random.Chance(Sigmoid(-2.3 + 0.2 * z)))
+        if (_random.Chance(Sigmoid(-1.6 - 0.3 * z)))
         {
             var path = _random.Pick(ProductCatalogue.BillingPaths);
             var at = session.Next();
@@ -174,7 +174,7 @@ public sealed class ProductSimulator
             evidence.UsageNearLimit += 1;
         }
 
-        if (_random.Chance(0.10))
+        if (_random.Chance(0.15))
         {
             evidence.Exports += 1;
             buffer.Track(user, session.Next(), "report.exported", Prop("format", _random.Chance(0.7) ? "csv" : "pdf"));
