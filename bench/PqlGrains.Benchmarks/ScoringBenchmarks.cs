@@ -59,6 +59,10 @@ public class ScoringBenchmarks
         return changed;
     }
 
+    /// <summary>The score alone, as a grain checks tiers after a change.</summary>
+    [Benchmark]
+    public double ScoreAt() => _state.ScoreAt(Start.AddDays(31));
+
     /// <summary>A full evaluation with breakdown and explanations (done on a score change, not per event).</summary>
     [Benchmark]
     public double EvaluateWithExplanations() => _state.Evaluate(Start.AddDays(31)).Score;

@@ -44,9 +44,10 @@ internal static class PropertyFlattener
 
     private static void AddObject(Dictionary<string, PropertyValue> values, string? prefix, JsonElement source)
     {
+        var strings = StringCache.Current;
         foreach (var property in source.EnumerateObject())
         {
-            Add(values, prefix is null ? property.Name : string.Concat(prefix, ".", property.Name), property.Value);
+            Add(values, strings.Key(prefix, property), property.Value);
         }
     }
 
@@ -55,7 +56,7 @@ internal static class PropertyFlattener
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                values[key] = PropertyValue.From(value.GetString());
+                values[key] = PropertyValue.From(StringCache.Current.Value(value));
                 break;
             case JsonValueKind.Number:
                 // Numbers beyond double's range keep their digits as text rather than failing the event.

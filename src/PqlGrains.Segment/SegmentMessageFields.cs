@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace PqlGrains.Segment;
@@ -28,29 +29,40 @@ internal struct SegmentMessageFields
         foreach (var property in message.EnumerateObject())
         {
             var value = property.Value;
-            if (value.ValueKind == JsonValueKind.Null)
+            if (value.ValueKind != JsonValueKind.Null)
             {
-                continue;
+                fields.Assign(JsonMarshal.GetRawUtf8PropertyName(property), value);
             }
-
-            if (property.NameEquals("type"u8)) fields.Type = value;
-            else if (property.NameEquals("messageId"u8)) fields.MessageId = value;
-            else if (property.NameEquals("userId"u8)) fields.UserId = value;
-            else if (property.NameEquals("anonymousId"u8)) fields.AnonymousId = value;
-            else if (property.NameEquals("event"u8)) fields.Event = value;
-            else if (property.NameEquals("name"u8)) fields.Name = value;
-            else if (property.NameEquals("category"u8)) fields.Category = value;
-            else if (property.NameEquals("properties"u8)) fields.Properties = value;
-            else if (property.NameEquals("traits"u8)) fields.Traits = value;
-            else if (property.NameEquals("context"u8)) fields.Context = value;
-            else if (property.NameEquals("timestamp"u8)) fields.Timestamp = value;
-            else if (property.NameEquals("originalTimestamp"u8)) fields.OriginalTimestamp = value;
-            else if (property.NameEquals("sentAt"u8)) fields.SentAt = value;
-            else if (property.NameEquals("receivedAt"u8)) fields.ReceivedAt = value;
-            else if (property.NameEquals("groupId"u8)) fields.GroupId = value;
-            else if (property.NameEquals("previousId"u8)) fields.PreviousId = value;
         }
 
         return fields;
+    }
+
+    /// <summary>
+    /// Matches the raw (still escaped) name by length first: this runs for every field of every
+    /// message, and a chain of name comparisons cost more than the JSON parse itself. A name
+    /// spelled with JSON escapes is not recognised, as no SDK escapes plain ASCII names.
+    /// </summary>
+    private void Assign(ReadOnlySpan<byte> name, JsonElement value)
+    {
+        switch (name.Length)
+        {
+            case 4 when name.SequenceEqual("type"u8): Type = value; break;
+            case 4 when name.SequenceEqual("name"u8): Name = value; break;
+            case 5 when name.SequenceEqual("event"u8): Event = value; break;
+            case 6 when name.SequenceEqual("userId"u8): UserId = value; break;
+            case 6 when name.SequenceEqual("traits"u8): Traits = value; break;
+            case 6 when name.SequenceEqual("sentAt"u8): SentAt = value; break;
+            case 7 when name.SequenceEqual("context"u8): Context = value; break;
+            case 7 when name.SequenceEqual("groupId"u8): GroupId = value; break;
+            case 8 when name.SequenceEqual("category"u8): Category = value; break;
+            case 9 when name.SequenceEqual("messageId"u8): MessageId = value; break;
+            case 9 when name.SequenceEqual("timestamp"u8): Timestamp = value; break;
+            case 10 when name.SequenceEqual("properties"u8): Properties = value; break;
+            case 10 when name.SequenceEqual("receivedAt"u8): ReceivedAt = value; break;
+            case 10 when name.SequenceEqual("previousId"u8): PreviousId = value; break;
+            case 11 when name.SequenceEqual("anonymousId"u8): AnonymousId = value; break;
+            case 17 when name.SequenceEqual("originalTimestamp"u8): OriginalTimestamp = value; break;
+        }
     }
 }

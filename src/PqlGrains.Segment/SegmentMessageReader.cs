@@ -63,7 +63,7 @@ internal static class SegmentMessageReader
         switch (type)
         {
             case EventType.Track:
-                if (fields.Event.ValueKind != JsonValueKind.String || fields.Event.GetString() is not { Length: > 0 } eventName)
+                if (fields.Event.ValueKind != JsonValueKind.String || StringCache.Current.Value(fields.Event) is not { Length: > 0 } eventName)
                 {
                     error = $"a track call needs 'event', the action's name as a non-empty string (got {SegmentTimestamps.Describe(fields.Event)}): e.g. \"event\":\"Report Exported\".";
                     return null;
@@ -168,7 +168,7 @@ internal static class SegmentMessageReader
                 id = null;
                 return true;
             case JsonValueKind.String:
-                var text = value.GetString()!;
+                var text = StringCache.Current.Value(value);
                 id = string.IsNullOrWhiteSpace(text) ? null : text;
                 return true;
             case JsonValueKind.Number:
@@ -192,7 +192,7 @@ internal static class SegmentMessageReader
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            text = value.GetString();
+            text = StringCache.Current.Value(value);
             return true;
         }
 
@@ -297,7 +297,7 @@ internal static class SegmentMessageReader
 
     private static string? IdOf(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null,
+        JsonValueKind.String => StringCache.Current.Value(value) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null,
         JsonValueKind.Number => value.GetRawText(),
         _ => null,
     };

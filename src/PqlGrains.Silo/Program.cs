@@ -1,4 +1,16 @@
-var builder = WebApplication.CreateBuilder(args);
+using PqlGrains.Silo.Admin;
+using PqlGrains.Silo.Health;
+using PqlGrains.Silo.Hosting;
+
+// appsettings.json ships next to the binary; read it from there whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddPqlSilo();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "up" }));
+app.MapPqlHealth();
+if (app.IsPqlGateway())
+{
+    app.MapPqlAdmin();
+}
+
 app.Run();

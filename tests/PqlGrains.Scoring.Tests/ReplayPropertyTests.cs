@@ -18,7 +18,7 @@ public sealed class ReplayPropertyTests
                 Day0.AddMinutes(minute),
                 properties: [("feature", "f" + feature), ("ratio", ratio), ("paid", paid)]));
 
-    private static readonly Gen<ScoringEvent[]> GenHistory = GenEvent.Array[1, 60];
+    internal static readonly Gen<ScoringEvent[]> GenHistory = GenEvent.Array[1, 60];
 
     private static double ScoreOf(IEnumerable<ScoringEvent> events, DateTimeOffset at)
     {
@@ -31,7 +31,7 @@ public sealed class ReplayPropertyTests
         return state.Evaluate(at).Score;
     }
 
-    private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
+    internal static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
 
     [Fact]
     public void Permuting_arrival_order_never_changes_the_score_bit_for_bit()
@@ -76,6 +76,22 @@ public sealed class ReplayPropertyTests
             var withDuplicate = events.Append(duplicate with { Timestamp = duplicate.Timestamp.AddDays(1) }).Prepend(duplicate);
             var at = Day0.AddDays(91);
             return Bits(ScoreOf(events.Prepend(duplicate).Distinct(), at)) == Bits(ScoreOf(withDuplicate, at));
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void The_cheap_score_equals_the_full_evaluation_bit_for_bit()
+    {
+        Gen.Select(GenHistory, Gen.Int[0, 120]).Sample((events, days) =>
+        {
+            var state = PqlDefinition.Default.CreateUserState();
+            foreach (var e in events)
+            {
+                state.Apply(e);
+            }
+
+            var at = Day0.AddDays(days);
+            return Bits(state.ScoreAt(at)) == Bits(state.Evaluate(at).Score);
         }, iter: 200);
     }
 

@@ -189,4 +189,45 @@ public sealed class ValidationTests
         Assert.Equal(2, error.Errors.Count);
         Assert.Contains("pql definition validate", error.Message);
     }
+    [Fact]
+    public void Duplicate_tier_names_are_rejected()
+    {
+        var error = SingleError(Header + "signals: []\ntiers:\n  - { name: hot, minScore: 40, route: sdr }\n  - { name: hot, minScore: 60, route: ae }\n");
+        Assert.Equal("tier name 'hot' is already used; tier names must be unique", error.Message);
+    }
+
+    [Fact]
+    public void A_field_written_twice_is_rejected_where_the_repeat_is()
+    {
+        var error = SingleError(Header + "signals:\n  - { id: x, category: depth, points: 5, on: e, id: y }\n");
+        Assert.Equal("def.yaml:4:49: invalid YAML: Duplicate key id", error.ToString());
+    }
+
+    [Fact]
+    public void Max_distinct_without_per_distinct_is_rejected()
+    {
+        var error = SingleError(Header + "signals:\n  - { id: x, category: depth, points: 5, on: e, maxDistinct: 3 }\n");
+        Assert.Equal("'maxDistinct' only applies with 'perDistinct'", error.Message);
+    }
+
+    [Fact]
+    public void A_cap_on_a_once_signal_is_rejected()
+    {
+        var error = SingleError(Header + "signals:\n  - { id: x, category: depth, points: 5, on: e, once: true, cap: 3 }\n");
+        Assert.StartsWith("'cap' applies to signals that earn per occurrence or perDistinct", error.Message);
+    }
+
+    [Fact]
+    public void An_empty_file_says_what_a_definition_needs()
+    {
+        var error = SingleError("");
+        Assert.Equal("the file is empty; a definition needs at least id, version and signals", error.Message);
+    }
+
+    [Fact]
+    public void A_track_matcher_without_an_event_name_is_rejected()
+    {
+        var error = SingleError(Header + "signals:\n  - { id: x, category: depth, points: 5, on: { where: { plan: pro } } }\n");
+        Assert.Equal("signals[0].on.event", error.Path);
+    }
 }

@@ -25,6 +25,27 @@ public sealed class NormalisationTests
     }
 
     [Fact]
+    public void Escaped_non_ascii_and_long_strings_read_exactly_and_repeat_as_one_instance()
+    {
+        var longText = new string('l', 100);
+        var payload = ParsedBatch.Parse($$$$"""
+            {"batch":[
+              {"type":"track","userId":"u","event":"x","properties":{"quote":"a\"b","caf\u00e9":"é","plain":"café","long":"{{{{longText}}}}","nested":{"k\u0065y":"v"}}},
+              {"type":"track","userId":"u","event":"x","properties":{"plain":"café"}}
+            ]}
+            """);
+
+        var first = payload.Events[0].Properties;
+        Assert.Equal("a\"b", first["quote"].Text);
+        Assert.Equal("é", first["café"].Text);
+        Assert.Equal("café", first["plain"].Text);
+        Assert.Equal(longText, first["long"].Text);
+        Assert.Equal("v", first["nested.key"].Text);
+        Assert.Same(first["plain"].Text, payload.Events[1].Properties["plain"].Text);
+        Assert.Same(payload.Events[0].Name, payload.Events[1].Name);
+    }
+
+    [Fact]
     public void UserId_wins_over_anonymousId_and_anonymousId_alone_identifies_the_user()
     {
         Assert.Equal("u1", ParsedBatch.Single("""{"type":"track","userId":"u1","anonymousId":"a1","event":"x"}""").UserId);

@@ -9,5 +9,5 @@ namespace PqlGrains.Scoring.Definitions;
 public sealed record DefinitionDiagnostic(DiagnosticSeverity Severity, string File, int Line, int Column, string Path, string Message)
 {
     public override string ToString() =>
-        $"{File}:{Line}:{Column}: {(Severity == DiagnosticSeverity.Warning ? "warning: " : "")}{Path}: {Message}";
+        $"{File}:{Line}:{Column}: {(Severity == DiagnosticSeverity.Warning ? "warning: " : "")}{(Path.Length > 0 ? Path + ": " : "")}{Message}";
 }

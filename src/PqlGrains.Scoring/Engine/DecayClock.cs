@@ -7,6 +7,7 @@ internal sealed class DecayClock
 {
     private readonly TimeZoneInfo _timeZone;
     private readonly bool _isUtc;
+    private readonly double[] _dailyWeights;
 
     public DecayClock(TimeZoneInfo timeZone, double halfLifeDays, DecayMode mode)
     {
@@ -14,6 +15,13 @@ internal sealed class DecayClock
         _isUtc = timeZone == TimeZoneInfo.Utc || (timeZone.BaseUtcOffset == TimeSpan.Zero && !timeZone.SupportsDaylightSavingTime);
         HalfLifeDays = halfLifeDays;
         Mode = mode;
+
+        // Whole-day weights within the horizon, computed by the same formula so lookups are bit-identical.
+        _dailyWeights = new double[DecayHorizon.Days(halfLifeDays) + 1];
+        for (var days = 0; days < _dailyWeights.Length; days++)
+        {
+            _dailyWeights[days] = Math.Pow(2, -(double)days / halfLifeDays);
+        }
     }
 
     public double HalfLifeDays { get; }
@@ -36,7 +44,15 @@ internal sealed class DecayClock
     }
 
     /// <summary>2^(-(at - from)/h) in the decay coordinate.</summary>
-    public double Weight(double fromX, double atX) => Math.Pow(2, (fromX - atX) / HalfLifeDays);
+    public double Weight(double fromX, double atX)
+    {
+        if (Mode == DecayMode.Daily && atX - fromX is >= 0 and var days && days < _dailyWeights.Length)
+        {
+            return _dailyWeights[(int)days];
+        }
+
+        return Math.Pow(2, (fromX - atX) / HalfLifeDays);
+    }
 
     public double Weight(long fromUtcTicks, in TimePoint at) => Weight(At(fromUtcTicks).X, at.X);
 }

@@ -9,8 +9,6 @@ internal sealed class EventMatcher(EventType type, string? name, PropertyPredica
 
     public string? Name { get; } = name;
 
-    public IReadOnlyList<PropertyPredicate> Predicates => predicates;
-
     public bool Matches(ScoringEvent scoringEvent)
     {
         if (scoringEvent.Type != Type || (Name is not null && !string.Equals(scoringEvent.Name, Name, StringComparison.Ordinal)))

@@ -23,8 +23,6 @@ internal sealed class OncePerWindowRule : SignalRule
         _offset = slots.Reserve(DayRing.SlotCount(_length));
     }
 
-    public int WindowDays => _windowDays;
-
     public override double? MaxPoints => Definition.Points * _length;
 
     public override bool Apply(Span<long> slots, in EventFrame frame)

@@ -13,7 +13,12 @@ internal sealed class SignalSet(SignalRule[] rules, int slotCount, DecayClock cl
 {
     private static readonly string[] CreatedAtTraits = ["created_at", "createdAt"];
 
+    private readonly SignalCategory[] _categories = rules.Select(r => r.Definition.Category).ToArray();
+
     public IReadOnlyList<SignalRule> Rules => rules;
+
+    /// <summary>Each rule's category, in rule order.</summary>
+    public ReadOnlySpan<SignalCategory> Categories => _categories;
 
     public int SlotCount { get; } = slotCount;
 

@@ -8,9 +8,21 @@ internal static class ScoreBuilder
 {
     private const int TopSignalCount = 3;
 
-    // Rounding to a micro-point hides the last-bit noise of 2^x in the decay weights, so that
-    // "50 + 30 on the same day" is exactly 80, not 79.99999999999999.
-    public static double Round(double points) => Math.Round(points, 6, MidpointRounding.ToEven);
+    public static double Round(double points) => ScoreArithmetic.Round(points);
+
+    /// <summary>The score alone, without breakdown or explanations: no allocations for typical definitions.</summary>
+    public static double ScoreOnly(PqlDefinition definition, SignalSet signals, ReadOnlySpan<long> slots, DateTimeOffset at, double memberRollup)
+    {
+        var view = new StateView(slots, signals.Clock, signals.Clock.At(at));
+        var count = signals.Rules.Count;
+        Span<double> points = count <= 64 ? stackalloc double[count] : new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            points[i] = Round(signals.Rules[i].Read(view).Points);
+        }
+
+        return ScoreArithmetic.Total(definition, points, signals.Categories, memberRollup);
+    }
 
     public static ScoreResult Build(PqlDefinition definition, SignalSet signals, ReadOnlySpan<long> slots, DateTimeOffset at, (double Sum, IReadOnlyList<MemberScore> Members)? memberRollup)
     {
@@ -32,17 +44,17 @@ internal static class ScoreBuilder
             routeImmediately |= signal.RouteImmediately && points > 0 && daysAgo == 0;
         }
 
-        var categories = Enum.GetValues<SignalCategory>()
+        var signalPoints = scores.Select(s => s.Points).ToArray();
+        var categories = ScoreArithmetic.Categories
             .Select(category =>
             {
-                var points = Round(scores.Where(s => s.Category == category).Sum(s => s.Points));
-                var weight = definition.CategoryWeights[category];
-                return new CategoryScore(category, points, weight, Round(points * weight));
+                var points = ScoreArithmetic.CategoryPoints(signalPoints, signals.Categories, category);
+                return new CategoryScore(category, points, definition.CategoryWeights[category], ScoreArithmetic.Weighted(definition, category, points));
             })
             .ToList();
 
         var rollup = memberRollup?.Sum ?? 0;
-        var score = Round(categories.Sum(c => c.WeightedPoints) + rollup);
+        var score = ScoreArithmetic.Total(definition, signalPoints, signals.Categories, rollup);
         var ordered = scores
             .OrderByDescending(s => s.Points * definition.CategoryWeights[s.Category])
             .ToList();

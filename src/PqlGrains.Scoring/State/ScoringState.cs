@@ -53,8 +53,15 @@ public sealed class ScoringState
         return _signals.Apply(_slots, scoringEvent);
     }
 
-    /// <summary>The score at an instant (pass the clock's now, or a backtest time; never read inside).</summary>
+    /// <summary>
+    /// The score at an instant with its breakdown and explanations. Pass the clock's now or a backtest
+    /// time (the wall clock is never read inside). Meant for instants at or after the events applied:
+    /// a point-in-time backtest applies only the events up to <paramref name="at"/>.
+    /// </summary>
     public ScoreResult Evaluate(DateTimeOffset at) => ScoreBuilder.Build(Definition, _signals, _slots, at, memberRollup: null);
+
+    /// <summary>The same score as <see cref="Evaluate"/> (bit for bit) without the breakdown, allocation-free: check tiers on every change with this.</summary>
+    public double ScoreAt(DateTimeOffset at) => ScoreBuilder.ScoreOnly(Definition, _signals, _slots, at, 0);
 
     /// <summary>Copies the state for persistence.</summary>
     public ScoringSnapshot ToSnapshot() =>

@@ -45,9 +45,10 @@ internal sealed class YamlMap
             {
                 diagnostics.Error(key, fieldPath, $"unknown field '{name}'; allowed fields here: {string.Join(", ", allowed)}");
             }
-            else if (!fields.TryAdd(name, (key, value)))
+            else
             {
-                diagnostics.Error(key, fieldPath, $"field '{name}' appears twice; keep one");
+                // YamlDotNet already rejects a key written twice in one mapping.
+                fields[name] = (key, value);
             }
         }
 

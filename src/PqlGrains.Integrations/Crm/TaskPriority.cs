@@ -1,0 +1,8 @@
+namespace PqlGrains.Integrations.Crm;
+
+public enum TaskPriority
+{
+    Low,
+    Medium,
+    High,
+}

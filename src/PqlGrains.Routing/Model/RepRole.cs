@@ -1,0 +1,9 @@
+namespace PqlGrains.Routing.Model;
+
+/// <summary>What a rep does with a lead: account executive, sales development, customer success.</summary>
+public enum RepRole
+{
+    AE,
+    SDR,
+    CSM,
+}

@@ -1,0 +1,11 @@
+namespace PqlGrains.Silo.Configuration;
+
+/// <summary>Schema handling in Postgres mode (<c>Pql:Database</c>).</summary>
+public sealed class PqlDatabaseOptions
+{
+    /// <summary>
+    /// Apply missing schema migrations at start (concurrency-safe across silos). When false the
+    /// silo only checks the schema version and refuses to start unless it matches.
+    /// </summary>
+    public bool MigrateOnStart { get; set; }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using Orleans.Configuration;
+using PqlGrains.Abstractions;
+using PqlGrains.Silo.Configuration;
+
+namespace PqlGrains.Silo.Hosting;
+
+/// <summary>Turns <see cref="PqlOptions"/> into Orleans silo configuration for the chosen storage mode.</summary>
+internal static class OrleansSiloConfiguration
+{
+    // ADO.NET providers look the driver up by this invariant name; Npgsql registers its factory under it.
+    private const string NpgsqlInvariant = "Npgsql";
+
+    public static void Apply(ISiloBuilder silo, PqlOptions options)
+    {
+        var cluster = options.Cluster;
+        silo.Configure<ClusterMembershipOptions>(membership =>
+        {
+            membership.ProbeTimeout = cluster.ProbeTimeout;
+            membership.NumMissedProbesLimit = cluster.NumMissedProbesLimit;
+        });
+        silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = options.Reminders.MinimumPeriod);
+
+        if (options.Storage == PqlStorageMode.Memory)
+        {
+            ApplyMemory(silo, cluster);
+        }
+        else
+        {
+            ApplyPostgres(silo, cluster, options.ConnectionString!);
+        }
+    }
+
+    private static void ApplyMemory(ISiloBuilder silo, PqlClusterOptions cluster)
+    {
+        silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primarySiloEndpoint: null, cluster.ServiceId, cluster.ClusterId);
+        silo.AddMemoryGrainStorage(PqlStorageNames.Grains);
+        silo.UseInMemoryReminderService();
+    }
+
+    private static void ApplyPostgres(ISiloBuilder silo, PqlClusterOptions cluster, string connectionString)
+    {
+        silo.Configure<ClusterOptions>(identity =>
+        {
+            identity.ClusterId = cluster.ClusterId;
+            identity.ServiceId = cluster.ServiceId;
+        });
+        silo.Configure<EndpointOptions>(endpoints =>
+        {
+            endpoints.SiloPort = cluster.SiloPort;
+            endpoints.GatewayPort = cluster.GatewayPort;
+            if (!string.IsNullOrWhiteSpace(cluster.AdvertisedIP))
+            {
+                endpoints.AdvertisedIPAddress = IPAddress.Parse(cluster.AdvertisedIP);
+            }
+        });
+        silo.UseAdoNetClustering(clustering =>
+        {
+            clustering.Invariant = NpgsqlInvariant;
+            clustering.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(PqlStorageNames.Grains, storage =>
+        {
+            storage.Invariant = NpgsqlInvariant;
+            storage.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = NpgsqlInvariant;
+            reminders.ConnectionString = connectionString;
+        });
+    }
+}
