@@ -9,13 +9,16 @@ namespace PqlGrains.Calibration.Replay;
 /// Replays events in event-time order through the scoring engine, single-threaded, the way the
 /// live user and account grains apply them, and records what a backtest needs per subject:
 /// activity days, score highs, tier crossings and signals fired. The score after every event
-/// that changed a state is evaluated at that event's own time.
+/// that changed a state is computed at that event's own time with the engine's allocation-free
+/// <c>ScoreAt</c>; the full evaluation (suppression, tier, breakdown) runs only when that score could
+/// move a flag, a tier or a first-fired signal.
 /// </summary>
 public static class BacktestReplay
 {
     public static ReplayResult Run(PqlDefinition definition, IReadOnlyList<ScoringEvent> events, SubjectLevel level)
     {
         var tierNames = definition.Tiers.Select(t => t.Name).ToArray();
+        var userSignals = definition.Signals.Count;
         var users = new Dictionary<string, (ScoringState State, SubjectReplay Replay)>(StringComparer.Ordinal);
         var accounts = new Dictionary<string, (AccountScoringState State, SubjectReplay Replay)>(StringComparer.Ordinal);
         var subjects = new Dictionary<string, SubjectReplay>(StringComparer.Ordinal);
@@ -38,7 +41,13 @@ public static class BacktestReplay
             {
                 if (changed)
                 {
-                    user.Replay.Record(user.State.Evaluate(scoringEvent.Timestamp), tierNames);
+                    var score = user.State.ScoreAt(scoringEvent.Timestamp);
+                    if (user.Replay.NeedsEvaluation(score, scoringEvent.Timestamp, userSignals, !isActivity))
+                    {
+                        user.Replay.Record(user.State.Evaluate(scoringEvent.Timestamp), tierNames);
+                    }
+
+                    user.Replay.LastScore = score;
                 }
 
                 continue;
@@ -64,8 +73,7 @@ public static class BacktestReplay
             var accountChanged = (account.State.Apply(scoringEvent) & ApplyOutcome.Changed) != 0;
             if (changed)
             {
-                var userScore = user.State.Evaluate(scoringEvent.Timestamp);
-                accountChanged |= account.State.ReportMember(scoringEvent.UserId, userScore.Score, scoringEvent.Timestamp);
+                accountChanged |= account.State.ReportMember(scoringEvent.UserId, user.State.ScoreAt(scoringEvent.Timestamp), scoringEvent.Timestamp);
             }
 
             if (accountChanged)

@@ -1,4 +1,5 @@
 using PqlGrains.Calibration.Metrics;
+using PqlGrains.Scoring.Definitions;
 using PqlGrains.Scoring.Evaluation;
 
 namespace PqlGrains.Calibration.Replay;
@@ -9,11 +10,30 @@ public sealed class SubjectReplay
     private readonly List<int> _activeDays = [];
     private readonly List<TierCrossing> _crossings = [];
     private readonly Dictionary<string, DateTimeOffset> _signalsFired = new(StringComparer.Ordinal);
+    private int _signalsCheckedDay = -1;
+    private bool _paying;
 
     internal SubjectReplay(string id)
     {
         Id = id;
     }
+
+    /// <summary>The score after the subject's previous changed event (cheap path).</summary>
+    internal double LastScore { get; set; } = double.NegativeInfinity;
+
+    /// <summary>
+    /// Whether a change to <paramref name="score"/> at <paramref name="at"/> needs the full evaluation:
+    /// a new high (flags and tiers must check suppression and the band, so they are exact) or, until
+    /// every signal has fired once, the first rise of the day over the previous event's score (some
+    /// signal earned points). A signal's first firing is therefore known to the day of a rise: one
+    /// that first earns points later on a day already checked, or on a day decay pulled the score
+    /// below the previous event's, is recorded at its next checked rise.
+    /// </summary>
+    /// <remarks>A paying subject is suppressed until a traits call (identify/group) changes its plan, so
+    /// only those calls re-evaluate it.</remarks>
+    internal bool NeedsEvaluation(double score, DateTimeOffset at, int signalCount, bool traitsCall) =>
+        _paying ? traitsCall : score > Trajectory.Highest
+        || (_signalsFired.Count < signalCount && score > LastScore && DayOf(at) != _signalsCheckedDay);
 
     public string Id { get; }
 
@@ -47,7 +67,8 @@ public sealed class SubjectReplay
 
     internal void Record(ScoreResult result, IReadOnlyList<string> tierNames)
     {
-        if (result.Suppression != Scoring.Definitions.SuppressionReason.None)
+        _paying = result.Suppression == SuppressionReason.AlreadyPaying;
+        if (result.Suppression != SuppressionReason.None)
         {
             return;
         }
@@ -62,6 +83,7 @@ public sealed class SubjectReplay
             }
         }
 
+        _signalsCheckedDay = DayOf(result.EvaluatedAt);
         foreach (var signal in result.Signals)
         {
             if (signal.Points > 0)
