@@ -13,7 +13,7 @@ namespace PqlGrains.Benchmarks;
 [MemoryDiagnoser]
 public class BacktestBenchmarks
 {
-    private const int Events = 50_000;
+    private const int Events = 45_000;
     private IReadOnlyList<PqlGrains.Scoring.Events.ScoringEvent> _events = [];
 
     [GlobalSetup]

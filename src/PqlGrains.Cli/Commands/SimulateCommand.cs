@@ -14,7 +14,7 @@ internal static class SimulateCommand
         var days = new Option<int>("--days") { Description = "Length of the simulated period in days.", DefaultValueFactory = _ => 90 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed: the same seed gives byte-identical output.", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Directory to write events.ndjson and conversions.csv into." };
-        var live = new Option<Uri?>("--live") { Description = "Base URL of a running gateway (e.g. http://localhost:8080) to stream the product into instead of writing files." };
+        var live = new Option<string?>("--live") { Description = "Base URL of a running gateway (e.g. http://localhost:8080) to stream the product into instead of writing files." };
         var writeKey = new Option<string?>("--write-key") { Description = "Write key for --live (sent as the HTTP Basic user name)." };
         var speed = new Option<double>("--speed") { Description = "For --live: simulated seconds per wall-clock second.", DefaultValueFactory = _ => 8_640 };
         var command = new Command("simulate", "Generate a synthetic product (events and conversions) from a hidden model, to files or live into a gateway.")
@@ -38,13 +38,18 @@ internal static class SimulateCommand
                 var directory = parseResult.GetValue(output);
                 if (liveUrl is not null)
                 {
+                    if (!Uri.TryCreate(liveUrl.EndsWith('/') ? liveUrl : liveUrl + "/", UriKind.Absolute, out var gateway) || gateway.Scheme is not ("http" or "https"))
+                    {
+                        throw new ArgumentException($"--live '{liveUrl}' is not an http(s) URL; give the gateway's base URL, e.g. http://localhost:8080.");
+                    }
+
                     var key = parseResult.GetValue(writeKey);
                     if (string.IsNullOrWhiteSpace(key))
                     {
                         throw new ArgumentException("--live needs --write-key (one of the gateway's Pql:Gateway:WriteKeys; the embedded silo prints its key at start).");
                     }
 
-                    return await StreamLiveAsync(options, liveUrl, key, parseResult.GetValue(speed), console.Output, cancellationToken);
+                    return await StreamLiveAsync(options, gateway, key, parseResult.GetValue(speed), console.Output, cancellationToken);
                 }
 
                 if (directory is null)

@@ -19,7 +19,17 @@ internal sealed class SegmentGatewayClient : IDisposable
     {
         using var content = new ByteArrayContent(SegmentJson.SerializeBatch(batch, sentAt));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await _http.PostAsync("v1/batch", content, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.PostAsync("v1/batch", content, cancellationToken);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new HttpRequestException($"Could not deliver a batch to the gateway at {_http.BaseAddress} ({error.Message}); check that the silo is running and --live points at its HTTP address.", error);
+        }
+
+        using var _ = response;
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
