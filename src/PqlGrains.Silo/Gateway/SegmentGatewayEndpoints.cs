@@ -64,7 +64,7 @@ internal static class SegmentGatewayEndpoints
             }
             catch (Exception exception) when (!aborted.IsCancellationRequested)
             {
-                services.GetRequiredService<ILogger<IngestResponse>>().LogError(exception, "Ingest of {Count} events failed; answered 503 so the client retries", payload.Events.Count);
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SegmentGatewayEndpoints).FullName!).LogError(exception, "Ingest of {Count} events failed; answered 503 so the client retries", payload.Events.Count);
                 http.Response.Headers.RetryAfter = "1";
                 await WriteErrorAsync(http, StatusCodes.Status503ServiceUnavailable,
                     $"the events could not be stored ({exception.GetType().Name}), so nothing from this request was accepted: retry the same request (Segment and RudderStack SDKs retry 5xx answers on their own).");
