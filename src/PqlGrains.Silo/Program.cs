@@ -1,4 +1,6 @@
 using PqlGrains.Silo.Admin;
+using PqlGrains.Silo.Api;
+using PqlGrains.Silo.Gateway;
 using PqlGrains.Silo.Health;
 using PqlGrains.Silo.Hosting;
 
@@ -10,7 +12,9 @@ var app = builder.Build();
 app.MapPqlHealth();
 if (app.IsPqlGateway())
 {
+    app.MapSegmentGateway();
     app.MapPqlAdmin();
+    app.MapPqlScoreReads();
 }
 
 app.Run();

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using PqlGrains.Silo.Api;
 using PqlGrains.Silo.Configuration;
+using PqlGrains.Silo.Gateway;
 using PqlGrains.Silo.Health;
 
 namespace PqlGrains.Silo.Hosting;
@@ -37,6 +39,8 @@ public static class PqlSiloHostingExtensions
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        services.AddPqlScoreReads();
+        services.AddSegmentGateway(configuration);
         var health = services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [PqlHealthEndpoints.ReadyTag]);
 
