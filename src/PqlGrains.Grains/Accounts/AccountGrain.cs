@@ -220,35 +220,44 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
 
     private async Task SettleAsync(CancellationToken cancellationToken)
     {
-        _settle?.Dispose();
+        // Disposing a grain timer cancels the token of its running callback, so the one-shot
+        // timer is disposed only after the work it started is done.
+        var timer = _settle;
         _settle = null;
-        _dirty = false;
-        var checkpoint = _state.State;
-        var now = _time.GetUtcNow();
-        var summary = _score.Evaluate(now);
-        if (summary.Tier != checkpoint.PublishedTier)
-        {
-            var change = new TierChanged(SubjectKind.Account, AccountId, checkpoint.PublishedTier, summary.Tier, summary.Score, summary.DefinitionVersion, now, summary.RouteImmediately, AccountId);
-            if (await _tierChanges.PublishAsync(change, cancellationToken))
-            {
-                checkpoint.PublishedTier = summary.Tier;
-            }
-        }
-
-        checkpoint.ScoreState = _score.Save();
-        var saving = checkpoint.Members.Select(pair => (pair.Key, pair.Value.AppliedSequence)).ToArray();
         try
         {
-            await _state.WriteStateAsync(cancellationToken);
-            foreach (var (userId, sequence) in saving)
+            _dirty = false;
+            var checkpoint = _state.State;
+            var now = _time.GetUtcNow();
+            var summary = _score.Evaluate(now);
+            if (summary.Tier != checkpoint.PublishedTier)
             {
-                _savedSequences[userId] = sequence;
+                var change = new TierChanged(SubjectKind.Account, AccountId, checkpoint.PublishedTier, summary.Tier, summary.Score, summary.DefinitionVersion, now, summary.RouteImmediately, AccountId);
+                if (await _tierChanges.PublishAsync(change, cancellationToken))
+                {
+                    checkpoint.PublishedTier = summary.Tier;
+                }
+            }
+
+            checkpoint.ScoreState = _score.Save();
+            var saving = checkpoint.Members.Select(pair => (pair.Key, pair.Value.AppliedSequence)).ToArray();
+            try
+            {
+                await _state.WriteStateAsync(cancellationToken);
+                foreach (var (userId, sequence) in saving)
+                {
+                    _savedSequences[userId] = sequence;
+                }
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogSaveFailed(exception, AccountId);
+                MarkChanged();
             }
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        finally
         {
-            LogSaveFailed(exception, AccountId);
-            MarkChanged();
+            timer?.Dispose();
         }
     }
 

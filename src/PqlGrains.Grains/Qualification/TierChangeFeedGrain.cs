@@ -50,15 +50,24 @@ internal sealed partial class TierChangeFeedGrain(
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
-        _save?.Dispose();
+        // Disposing a grain timer cancels the token of its running callback, so the one-shot
+        // timer is disposed only after the work it started is done.
+        var timer = _save;
         _save = null;
         try
         {
-            await feed.WriteStateAsync(cancellationToken);
+            try
+            {
+                await feed.WriteStateAsync(cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogSaveFailed(exception);
+            }
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        finally
         {
-            LogSaveFailed(exception);
+            timer?.Dispose();
         }
     }
 

@@ -323,22 +323,31 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     private async Task SettleAsync(CancellationToken cancellationToken)
     {
-        _settle?.Dispose();
+        // Disposing a grain timer cancels the token of its running callback, so the one-shot
+        // timer is disposed only after the work it started is done.
+        var timer = _settle;
         _settle = null;
-        if (!_unsettled)
+        try
         {
-            return;
-        }
+            if (!_unsettled)
+            {
+                return;
+            }
 
-        _unsettled = false;
-        var now = _time.GetUtcNow();
-        var summary = _score.Evaluate(now);
-        if (summary.Tier != _state.State.PublishedTier)
+            _unsettled = false;
+            var now = _time.GetUtcNow();
+            var summary = _score.Evaluate(now);
+            if (summary.Tier != _state.State.PublishedTier)
+            {
+                await PublishTierChangeAsync(summary, now);
+            }
+
+            await ReportToAccountAsync(summary, now, cancellationToken);
+        }
+        finally
         {
-            await PublishTierChangeAsync(summary, now);
+            timer?.Dispose();
         }
-
-        await ReportToAccountAsync(summary, now, cancellationToken);
     }
 
     private async Task PublishTierChangeAsync(ScoreSummary summary, DateTimeOffset now)
