@@ -1,14 +1,22 @@
 using PqlGrains.Grains.Leads;
 using PqlGrains.Silo.Admin;
 using PqlGrains.Silo.Api;
+using PqlGrains.Silo.Demo;
 using PqlGrains.Silo.Gateway;
 using PqlGrains.Silo.Health;
 using PqlGrains.Silo.Hosting;
 
 // appsettings.json ships next to the binary; read it from there whatever the working directory.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var hostArgs = DemoSwitch.Extract(args, out var demo);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
+if (demo)
+{
+    builder.Configuration[$"{DemoOptions.SectionName}:{nameof(DemoOptions.Enabled)}"] = "true";
+}
+
 builder.AddPqlSilo(silo => silo.AddPqlLeads(builder.Configuration));
 builder.Services.AddPqlLeadsApi(builder.Configuration);
+builder.Services.AddPqlDemo(builder.Configuration);
 
 var app = builder.Build();
 app.MapPqlHealth();
