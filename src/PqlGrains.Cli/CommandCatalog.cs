@@ -9,9 +9,9 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return DbCommand.Create();
         yield return DefinitionCommand.Create();
         yield return ScoreCommand.Create();
         yield return LoadCommand.Create();
-        yield return DbCommand.Create();
     }
 }

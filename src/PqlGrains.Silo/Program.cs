@@ -1,16 +1,20 @@
+using PqlGrains.Grains.Leads;
 using PqlGrains.Silo.Admin;
+using PqlGrains.Silo.Api;
 using PqlGrains.Silo.Health;
 using PqlGrains.Silo.Hosting;
 
 // appsettings.json ships next to the binary; read it from there whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddPqlSilo();
+builder.AddPqlSilo(silo => silo.AddPqlLeads(builder.Configuration));
+builder.Services.AddPqlLeadsApi(builder.Configuration);
 
 var app = builder.Build();
 app.MapPqlHealth();
 if (app.IsPqlGateway())
 {
     app.MapPqlAdmin();
+    app.MapLeadsApi();
 }
 
 app.Run();

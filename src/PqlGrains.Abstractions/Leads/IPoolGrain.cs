@@ -1,0 +1,17 @@
+namespace PqlGrains.Abstractions.Leads;
+
+/// <summary>
+/// One routing pool (key: pool id). A single activation serialises assignment, so round-robin and capacity hold
+/// across silos; it tracks which open leads each member holds.
+/// </summary>
+public interface IPoolGrain : IGrainWithStringKey
+{
+    /// <summary>Picks the next eligible rep (never <paramref name="excludedRepId"/>) and counts the lead against them.</summary>
+    Task<PoolPick> Assign(string leadId, string? excludedRepId);
+
+    /// <summary>The lead no longer counts against its rep (contacted, re-queued or closed). Idempotent.</summary>
+    Task Release(string leadId);
+
+    /// <summary>Open leads per member.</summary>
+    Task<Dictionary<string, int>> Workload();
+}

@@ -1,0 +1,13 @@
+using PqlGrains.Abstractions.Ingest;
+
+namespace PqlGrains.Abstractions.Users;
+
+/// <summary>One user (key: Segment userId, or anonymousId when there is none).</summary>
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>Applies logged events idempotently; completes once they are reflected in the user's state.</summary>
+    Task Apply(UserEventBatch batch);
+
+    /// <summary>The user's score evaluated now, or null when no event of this user was ever logged.</summary>
+    Task<UserView?> GetView();
+}

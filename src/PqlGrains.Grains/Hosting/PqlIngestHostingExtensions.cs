@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PqlGrains.Abstractions.Ingest;
+using PqlGrains.Grains.Accounts;
+using PqlGrains.Grains.Ingest;
+using PqlGrains.Grains.Qualification;
+using PqlGrains.Grains.Scoring;
+using PqlGrains.Grains.Users;
+using PqlGrains.Scoring.Definitions;
+
+namespace PqlGrains.Grains.Hosting;
+
+public static class PqlIngestHostingExtensions
+{
+    /// <summary>
+    /// The durable ingest pipeline inside a silo: <see cref="IEventIngestor"/>, ingest partitions,
+    /// user and account grains. Needs an <see cref="IEventLog"/> (<see cref="AddPqlInMemoryEventLog"/>
+    /// or the PostgreSQL one), grain storage named "pql" and, unless
+    /// <c>Pql:Ingest:KeepAlivePeriod</c> is zero, a reminder service.
+    /// </summary>
+    public static ISiloBuilder AddPqlIngest(this ISiloBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
+        services.AddOptions<UserGrainOptions>().BindConfiguration(UserGrainOptions.SectionName).ValidateOnStart();
+        services.AddOptions<AccountGrainOptions>().BindConfiguration(AccountGrainOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserGrainOptions>, UserGrainOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccountGrainOptions>, AccountGrainOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TierChangePublisher>();
+        services.TryAddSingleton<IEventIngestor, PartitionedEventIngestor>();
+
+        // The shipped default definition until a definition is loaded through the API or CLI.
+        services.TryAddSingleton<IScoringModel>(new DefinitionScoringModel(PqlDefinition.Default));
+        return builder;
+    }
+
+    /// <summary>Embedded mode's event log: in process memory, lost when the process stops.</summary>
+    public static IServiceCollection AddPqlInMemoryEventLog(this IServiceCollection services)
+    {
+        services.TryAddSingleton<InMemoryEventLog>();
+        services.TryAddSingleton<IEventLog>(provider => provider.GetRequiredService<InMemoryEventLog>());
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+namespace PqlGrains.Grains.Ingest;
+
+/// <summary>Ingest partitioning and group commit, bound from <c>Pql:Ingest</c>.</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Pql:Ingest";
+
+    /// <summary>
+    /// Number of ingest partitions users hash into. Fixed for the life of a log: changing it
+    /// moves users to partitions whose sequence numbers they have not seen.
+    /// </summary>
+    public int Partitions { get; set; } = 64;
+
+    /// <summary>Most events one dispatch round forwards to user grains.</summary>
+    public int MaxDispatchBatch { get; set; } = 4096;
+
+    /// <summary>Logged-but-undispatched events above which appends wait for dispatch (backpressure).</summary>
+    public int MaxUndispatchedEvents { get; set; } = 100_000;
+
+    /// <summary>Most logged events a partition keeps in memory for dispatch; beyond it dispatch re-reads the log.</summary>
+    public int MaxBufferedEvents { get; set; } = 50_000;
+
+    /// <summary>How often a partition persists its dispatched-up-to watermark.</summary>
+    public TimeSpan WatermarkInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Period of the reminder that reactivates a partition after a crash so undispatched events
+    /// reach their users without new traffic. Zero disables it (tests without a reminder service).
+    /// </summary>
+    public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>First delay before a failed user dispatch is retried; doubles up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+}

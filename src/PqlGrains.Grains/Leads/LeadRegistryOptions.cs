@@ -1,0 +1,14 @@
+namespace PqlGrains.Grains.Leads;
+
+/// <summary>Bound from <c>Pql:Leads:Registry</c>: how much history the listing keeps.</summary>
+public sealed class LeadRegistryOptions
+{
+    public const string SectionName = "Pql:Leads:Registry";
+
+    /// <summary>Closed leads kept in the listing (oldest dropped first); open leads are always listed.</summary>
+    public int ClosedLeads { get; set; } = 10_000;
+
+    public int DeadLetters { get; set; } = 1_000;
+
+    public int Conversions { get; set; } = 10_000;
+}

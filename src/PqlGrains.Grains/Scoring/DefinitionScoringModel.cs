@@ -1,0 +1,21 @@
+using PqlGrains.Scoring.Definitions;
+
+namespace PqlGrains.Grains.Scoring;
+
+/// <summary>The scoring engine under one compiled <see cref="PqlDefinition"/>.</summary>
+public sealed class DefinitionScoringModel(PqlDefinition definition) : IScoringModel
+{
+    public PqlDefinition Definition { get; } = definition;
+
+    public string DefinitionVersion => Definition.Version;
+
+    public IScoreState CreateUserState() => new UserScoreState(Definition.CreateUserState());
+
+    public IScoreState RestoreUserState(byte[] snapshot) =>
+        new UserScoreState(Definition.RestoreUserState(ScoringSnapshotCodec.DecodeUser(snapshot)));
+
+    public IAccountScoreState CreateAccountState() => new AccountScoreState(Definition.CreateAccountState());
+
+    public IAccountScoreState RestoreAccountState(byte[] snapshot) =>
+        new AccountScoreState(Definition.RestoreAccountState(ScoringSnapshotCodec.DecodeAccount(snapshot)));
+}

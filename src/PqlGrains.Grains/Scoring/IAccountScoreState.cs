@@ -1,0 +1,13 @@
+namespace PqlGrains.Grains.Scoring;
+
+/// <summary>
+/// An account's state: account-level signals fed with its members' events (through
+/// <see cref="IScoreState.Apply"/>) plus each member's latest score.
+/// </summary>
+public interface IAccountScoreState : IScoreState
+{
+    void ReportMember(string userId, double score, DateTimeOffset evaluatedAt);
+
+    /// <summary>The user left the account: its score no longer counts.</summary>
+    void RemoveMember(string userId, DateTimeOffset at);
+}

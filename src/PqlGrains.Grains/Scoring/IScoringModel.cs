@@ -1,0 +1,21 @@
+namespace PqlGrains.Grains.Scoring;
+
+/// <summary>
+/// The active scoring definition as user and account grains use it. The grains never score
+/// themselves: this seam hands them the pure scoring engine's states under one definition.
+/// </summary>
+public interface IScoringModel
+{
+    /// <summary>Version of the active definition; state saved under another version is rebuilt.</summary>
+    string DefinitionVersion { get; }
+
+    IScoreState CreateUserState();
+
+    /// <summary>Rebuilds a user state saved by <see cref="IScoreState.Save"/> under the same definition version.</summary>
+    IScoreState RestoreUserState(byte[] snapshot);
+
+    IAccountScoreState CreateAccountState();
+
+    /// <summary>Rebuilds an account state saved by <see cref="IScoreState.Save"/> under the same definition version.</summary>
+    IAccountScoreState RestoreAccountState(byte[] snapshot);
+}

@@ -1,0 +1,45 @@
+using PqlGrains.Abstractions.Users;
+
+namespace PqlGrains.Grains.Users;
+
+/// <summary>
+/// What a user grain saves through grain storage. Saved every N events / T seconds and on
+/// deactivation; anything newer is replayed from the event log on activation.
+/// </summary>
+[GenerateSerializer]
+public sealed class UserCheckpoint
+{
+    /// <summary>Ingest partition whose sequence <see cref="AppliedSequence"/> counts in.</summary>
+    [Id(0)] public int Partition { get; set; } = -1;
+
+    [Id(1)] public long AppliedSequence { get; set; }
+
+    [Id(2)] public string? DefinitionVersion { get; set; }
+
+    /// <summary>The scoring engine's own snapshot of the user's decayed signal state.</summary>
+    [Id(3)] public byte[]? ScoreState { get; set; }
+
+    [Id(4)] public UserTraits Traits { get; set; } = UserTraits.None;
+
+    [Id(5)] public DateTimeOffset? TraitsAt { get; set; }
+
+    [Id(6)] public string? AccountId { get; set; }
+
+    [Id(7)] public DateTimeOffset? AccountAt { get; set; }
+
+    [Id(8)] public DateTimeOffset? LastEventAt { get; set; }
+
+    [Id(9)] public long EventsApplied { get; set; }
+
+    /// <summary>Last tier every tier-change observer acknowledged; a difference is republished.</summary>
+    [Id(10)] public string? PublishedTier { get; set; }
+
+    /// <summary>The account this user last reported to, told to forget the user when it changes.</summary>
+    [Id(11)] public string? ReportedAccountId { get; set; }
+
+    /// <summary>
+    /// Highest sequence whose event the account saved for its own signals. Events above it and
+    /// at or below <see cref="AppliedSequence"/> are replayed to the account on activation.
+    /// </summary>
+    [Id(12)] public long AccountSavedSequence { get; set; }
+}

@@ -1,0 +1,441 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PqlGrains.Abstractions.Accounts;
+using PqlGrains.Abstractions.Ingest;
+using PqlGrains.Abstractions.Qualification;
+using PqlGrains.Abstractions.Scores;
+using PqlGrains.Abstractions.Users;
+using PqlGrains.Grains.Accounts;
+using PqlGrains.Grains.Ingest;
+using PqlGrains.Grains.Qualification;
+using PqlGrains.Grains.Scoring;
+using PqlGrains.Scoring.Events;
+
+namespace PqlGrains.Grains.Users;
+
+/// <summary>
+/// One user's decayed scoring state and traits. Events arrive from ingest partitions, each
+/// stamped with its partition sequence: anything at or below the applied sequence is skipped,
+/// and the scoring engine also drops repeated messageIds, so re-delivery changes nothing.
+/// Score changes and the events themselves reach the user's account in coalesced reports.
+/// </summary>
+internal sealed partial class UserGrain : Grain, IUserGrain
+{
+    private readonly IPersistentState<UserCheckpoint> _state;
+    private readonly IEventLog _log;
+    private readonly IScoringModel _model;
+    private readonly TierChangePublisher _tierChanges;
+    private readonly IngestOptions _ingest;
+    private readonly UserGrainOptions _options;
+    private readonly ILogger<UserGrain> _logger;
+    private readonly TimeProvider _time;
+
+    private IScoreState _score = null!;
+    private int _partition;
+    private int _unsaved;
+    private long _savedAt;
+    private bool _accountDirty;
+    private IGrainTimer? _accountReport;
+    private List<LoggedEvent>? _accountOutbox;
+
+    public UserGrain(
+        [PersistentState("user", "pql")] IPersistentState<UserCheckpoint> state,
+        IEventLog log,
+        IScoringModel model,
+        TierChangePublisher tierChanges,
+        IOptions<IngestOptions> ingest,
+        IOptions<UserGrainOptions> options,
+        ILogger<UserGrain> logger,
+        TimeProvider time)
+    {
+        _state = state;
+        _log = log;
+        _model = model;
+        _tierChanges = tierChanges;
+        _ingest = ingest.Value;
+        _options = options.Value;
+        _logger = logger;
+        _time = time;
+    }
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _partition = PartitionMap.PartitionOf(UserId, _ingest.Partitions);
+        _savedAt = _time.GetTimestamp();
+        var checkpoint = _state.State;
+        if (checkpoint.Partition == _partition && checkpoint.DefinitionVersion == _model.DefinitionVersion && checkpoint.ScoreState is { } saved)
+        {
+            try
+            {
+                _score = _model.RestoreUserState(saved);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or EndOfStreamException)
+            {
+                // The log holds every event: a checkpoint this build cannot read is rebuilt, not fatal.
+                LogUnreadableCheckpoint(exception, UserId);
+                ResetToEmpty();
+            }
+        }
+        else
+        {
+            ResetToEmpty();
+        }
+
+        await CatchUpFromLogAsync(cancellationToken);
+        _accountDirty |= _state.State.AccountId is not null || _state.State.ReportedAccountId is not null;
+        ScheduleAccountReport(_options.AccountReportDelay);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_accountDirty)
+        {
+            await ReportToAccountAsync(cancellationToken);
+        }
+
+        if (_unsaved > 0)
+        {
+            await SaveAsync(cancellationToken);
+        }
+    }
+
+    public async Task Apply(UserEventBatch batch)
+    {
+        if (_state.State.DefinitionVersion != _model.DefinitionVersion)
+        {
+            // The batch is already in the log: the rebuild replays it.
+            await RebuildUnderActiveDefinitionAsync();
+            return;
+        }
+
+        if (batch.Partition != _partition)
+        {
+            // Partition count changed under a kept log: sequences are not comparable, so only the
+            // engine's messageId dedupe protects against repeats.
+            LogForeignPartition(UserId, batch.Partition, _partition);
+            await ApplyAsync(batch.Events, compareSequences: false);
+            return;
+        }
+
+        await ApplyAsync(batch.Events, compareSequences: true);
+    }
+
+    public async Task<UserView?> GetView()
+    {
+        if (_state.State.DefinitionVersion != _model.DefinitionVersion)
+        {
+            await RebuildUnderActiveDefinitionAsync();
+        }
+
+        var checkpoint = _state.State;
+        if (checkpoint.EventsApplied == 0)
+        {
+            DeactivateOnIdle();
+            return null;
+        }
+
+        return new UserView(UserId, checkpoint.AccountId, _score.Evaluate(_time.GetUtcNow()), checkpoint.LastEventAt, checkpoint.Traits, checkpoint.EventsApplied);
+    }
+
+    private void ResetToEmpty()
+    {
+        var previous = _state.State;
+        _state.State = new UserCheckpoint
+        {
+            Partition = _partition,
+            DefinitionVersion = _model.DefinitionVersion,
+            PublishedTier = previous.PublishedTier,
+            ReportedAccountId = previous.ReportedAccountId,
+        };
+        _score = _model.CreateUserState();
+        _accountOutbox = null;
+    }
+
+    private async Task RebuildUnderActiveDefinitionAsync()
+    {
+        LogRebuilding(UserId, _state.State.DefinitionVersion, _model.DefinitionVersion);
+        ResetToEmpty();
+        await CatchUpFromLogAsync(CancellationToken.None);
+    }
+
+    /// <summary>Applies what the log holds past the checkpoint, and queues for the account what it has not saved.</summary>
+    private async Task CatchUpFromLogAsync(CancellationToken cancellationToken)
+    {
+        var checkpoint = _state.State;
+        var from = checkpoint.AccountId is null ? checkpoint.AppliedSequence : Math.Min(checkpoint.AppliedSequence, checkpoint.AccountSavedSequence);
+        var missed = await _log.ReadUserAsync(_partition, UserId, from, cancellationToken);
+        foreach (var logged in missed)
+        {
+            if (logged.Sequence <= checkpoint.AppliedSequence)
+            {
+                QueueForAccount(logged);
+            }
+        }
+
+        if (missed.Count > 0)
+        {
+            await ApplyAsync(missed, compareSequences: true);
+        }
+    }
+
+    private async Task ApplyAsync(IReadOnlyList<LoggedEvent> events, bool compareSequences)
+    {
+        var checkpoint = _state.State;
+        var applied = 0;
+        Dictionary<string, (AccountTraits Traits, DateTimeOffset At)>? groupTraits = null;
+        foreach (var logged in events)
+        {
+            if (compareSequences)
+            {
+                if (logged.Sequence <= checkpoint.AppliedSequence)
+                {
+                    continue;
+                }
+
+                checkpoint.AppliedSequence = logged.Sequence;
+            }
+
+            if (ApplyOne(logged.Event, ref groupTraits))
+            {
+                applied++;
+                if (compareSequences)
+                {
+                    QueueForAccount(logged);
+                }
+            }
+        }
+
+        if (checkpoint.AccountId is null)
+        {
+            checkpoint.AccountSavedSequence = checkpoint.AppliedSequence;
+        }
+
+        if (applied == 0)
+        {
+            return;
+        }
+
+        _unsaved += applied;
+        if (groupTraits is not null)
+        {
+            foreach (var (accountId, (traits, at)) in groupTraits)
+            {
+                await GrainFactory.GetGrain<IAccountGrain>(accountId).UpdateTraits(traits, at);
+            }
+        }
+
+        await AfterChangeAsync();
+    }
+
+    private bool ApplyOne(ScoringEvent scoringEvent, ref Dictionary<string, (AccountTraits Traits, DateTimeOffset At)>? groupTraits)
+    {
+        bool isNew;
+        try
+        {
+            isNew = _score.Apply(scoringEvent);
+        }
+        catch (Exception exception)
+        {
+            // One malformed event must not stall the partition behind it; the log keeps it for a fix and replay.
+            LogScoringFailed(exception, UserId, scoringEvent.MessageId);
+            return false;
+        }
+
+        if (!isNew)
+        {
+            return false;
+        }
+
+        var checkpoint = _state.State;
+        var at = scoringEvent.Timestamp;
+        checkpoint.EventsApplied++;
+        if (checkpoint.LastEventAt is not { } last || at > last)
+        {
+            checkpoint.LastEventAt = at;
+        }
+
+        if (scoringEvent.Type == EventType.Identify)
+        {
+            var newer = checkpoint.TraitsAt is not { } traitsAt || at >= traitsAt;
+            checkpoint.Traits = UserTraitsReader.Merge(checkpoint.Traits, UserTraitsReader.Read(scoringEvent.Properties), newer);
+            if (newer)
+            {
+                checkpoint.TraitsAt = at;
+            }
+        }
+
+        if (UserTraitsReader.AccountOf(scoringEvent) is { } accountId)
+        {
+            if (checkpoint.AccountAt is not { } accountAt || at >= accountAt)
+            {
+                checkpoint.AccountId = accountId;
+                checkpoint.AccountAt = at;
+            }
+
+            if (scoringEvent.Type == EventType.Group)
+            {
+                groupTraits ??= new(StringComparer.Ordinal);
+                if (!groupTraits.TryGetValue(accountId, out var seen) || at >= seen.At)
+                {
+                    groupTraits[accountId] = (AccountTraitsReader.Read(scoringEvent.Properties), at);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private void QueueForAccount(LoggedEvent logged)
+    {
+        if (_state.State.AccountId is null || logged.Sequence <= _state.State.AccountSavedSequence)
+        {
+            return;
+        }
+
+        _accountOutbox ??= [];
+        if (_accountOutbox.Count >= _options.MaxAccountOutbox)
+        {
+            // Still above AccountSavedSequence, so the next activation re-reads it from the log.
+            _accountOutbox.RemoveAt(0);
+        }
+
+        _accountOutbox.Add(logged);
+        _accountDirty = true;
+    }
+
+    private async Task AfterChangeAsync()
+    {
+        var checkpoint = _state.State;
+        var now = _time.GetUtcNow();
+        var summary = _score.Evaluate(now);
+        if (summary.Tier != checkpoint.PublishedTier)
+        {
+            await PublishTierChangeAsync(summary, now);
+        }
+
+        if (checkpoint.AccountId is not null)
+        {
+            _accountDirty = true;
+            ScheduleAccountReport(_options.AccountReportDelay);
+        }
+
+        if (_unsaved >= _options.CheckpointEveryEvents || _time.GetElapsedTime(_savedAt) >= _options.CheckpointInterval)
+        {
+            await SaveAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task PublishTierChangeAsync(ScoreSummary summary, DateTimeOffset now)
+    {
+        var checkpoint = _state.State;
+        var change = new TierChanged(SubjectKind.User, UserId, checkpoint.PublishedTier, summary.Tier, summary.Score, summary.DefinitionVersion, now, summary.RouteImmediately, checkpoint.AccountId);
+        if (await _tierChanges.PublishAsync(change, CancellationToken.None))
+        {
+            checkpoint.PublishedTier = summary.Tier;
+
+            // A delivered tier change is saved at once so a crash does not publish it twice.
+            await SaveAsync(CancellationToken.None);
+        }
+    }
+
+    private void ScheduleAccountReport(TimeSpan delay)
+    {
+        if (!_accountDirty || _accountReport is not null)
+        {
+            return;
+        }
+
+        _accountReport = this.RegisterGrainTimer(
+            static (grain, cancellationToken) => grain.ReportToAccountAsync(cancellationToken),
+            this,
+            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task ReportToAccountAsync(CancellationToken cancellationToken)
+    {
+        _accountReport?.Dispose();
+        _accountReport = null;
+        if (!_accountDirty)
+        {
+            return;
+        }
+
+        _accountDirty = false;
+        var checkpoint = _state.State;
+        var accountId = checkpoint.AccountId;
+        try
+        {
+            if (checkpoint.ReportedAccountId is { } previous && previous != accountId)
+            {
+                await GrainFactory.GetGrain<IAccountGrain>(previous).RemoveMember(UserId);
+                checkpoint.ReportedAccountId = null;
+            }
+
+            if (accountId is not null)
+            {
+                var now = _time.GetUtcNow();
+                var summary = _score.Evaluate(now);
+                var events = _accountOutbox is { Count: > 0 } outbox ? outbox.ToArray() : [];
+                var report = new AccountMemberReport(UserId, summary.Score, summary.Tier, now, checkpoint.LastEventAt, checkpoint.Traits.Email, _partition, events);
+                var saved = await GrainFactory.GetGrain<IAccountGrain>(accountId).ReportMember(report);
+                checkpoint.ReportedAccountId = accountId;
+                ForgetSavedByAccount(saved);
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogAccountReportFailed(exception, UserId, accountId);
+            _accountDirty = true;
+            ScheduleAccountReport(_options.AccountConfirmDelay);
+        }
+    }
+
+    private void ForgetSavedByAccount(long saved)
+    {
+        var checkpoint = _state.State;
+        if (saved > checkpoint.AccountSavedSequence)
+        {
+            checkpoint.AccountSavedSequence = Math.Min(saved, checkpoint.AppliedSequence);
+        }
+
+        _accountOutbox?.RemoveAll(logged => logged.Sequence <= checkpoint.AccountSavedSequence);
+        if (_accountOutbox is { Count: > 0 })
+        {
+            // Ask again once the account has had time to save what it just received.
+            _accountDirty = true;
+            ScheduleAccountReport(_options.AccountConfirmDelay);
+        }
+        else
+        {
+            _accountOutbox = null;
+        }
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        var checkpoint = _state.State;
+        checkpoint.ScoreState = _score.Save();
+        checkpoint.DefinitionVersion = _model.DefinitionVersion;
+        checkpoint.Partition = _partition;
+        await _state.WriteStateAsync(cancellationToken);
+        _unsaved = 0;
+        _savedAt = _time.GetTimestamp();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} got events from partition {Partition} but hashes to {Expected}; was Pql:Ingest:Partitions changed? Applying with messageId dedupe only")]
+    private partial void LogForeignPartition(string userId, int partition, int expected);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} rebuilds its score from the event log: state was scored under definition {Saved}, active is {Active}")]
+    private partial void LogRebuilding(string userId, string? saved, string active);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} could not restore its saved scoring state; rebuilding it from the event log")]
+    private partial void LogUnreadableCheckpoint(Exception exception, string userId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scoring failed for user {UserId} on message {MessageId}; the event is skipped and stays in the log")]
+    private partial void LogScoringFailed(Exception exception, string userId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} could not report to account {AccountId}; retrying")]
+    private partial void LogAccountReportFailed(Exception exception, string userId, string? accountId);
+}

@@ -1,0 +1,116 @@
+using Npgsql;
+using NpgsqlTypes;
+using PqlGrains.Abstractions.Ingest;
+using PqlGrains.Scoring.Events;
+
+namespace PqlGrains.Postgres.EventLog;
+
+/// <summary>
+/// The event log in <c>pql_event_log</c>. An append is one statement and one round trip: the
+/// whole group commit goes in as arrays, duplicates of a messageId already in the partition
+/// are skipped by its unique index, and a taken sequence number fails on the primary key.
+/// </summary>
+public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
+{
+    private const string PrimaryKey = "pk_pql_event_log";
+
+    private const string LastSequenceSql = "SELECT COALESCE(MAX(seq), 0) FROM pql_event_log WHERE partition = $1";
+
+    private const string AppendSql = """
+        INSERT INTO pql_event_log (partition, seq, message_id, user_id, payload)
+        SELECT $1, e.seq, e.message_id, e.user_id, e.payload
+        FROM unnest($2::bigint[], $3::text[], $4::text[], $5::bytea[]) AS e(seq, message_id, user_id, payload)
+        ON CONFLICT (partition, message_id) DO NOTHING
+        RETURNING seq
+        """;
+
+    private const string ReadPartitionSql = """
+        SELECT seq, message_id, user_id, payload FROM pql_event_log
+        WHERE partition = $1 AND seq > $2 ORDER BY seq LIMIT $3
+        """;
+
+    private const string ReadUserSql = """
+        SELECT seq, message_id, user_id, payload FROM pql_event_log
+        WHERE user_id = $1 AND partition = $2 AND seq > $3 ORDER BY seq
+        """;
+
+    public async Task<long> GetLastSequenceAsync(int partition, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(LastSequenceSql);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = partition });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<LoggedEvent[]> AppendAsync(int partition, long firstSequence, IReadOnlyList<ScoringEvent> events, CancellationToken cancellationToken)
+    {
+        var count = events.Count;
+        var sequences = new long[count];
+        var messageIds = new string[count];
+        var userIds = new string[count];
+        var payloads = new byte[count][];
+        for (var i = 0; i < count; i++)
+        {
+            sequences[i] = firstSequence + i;
+            messageIds[i] = events[i].MessageId;
+            userIds[i] = events[i].UserId;
+            payloads[i] = ScoringEventCodec.Encode(events[i]);
+        }
+
+        await using var command = dataSource.CreateCommand(AppendSql);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = partition });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = sequences });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = messageIds });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = userIds });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        var logged = new List<LoggedEvent>(count);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var sequence = reader.GetInt64(0);
+                logged.Add(new LoggedEvent(sequence, events[(int)(sequence - firstSequence)]));
+            }
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == PrimaryKey)
+        {
+            throw new EventLogConflictException(partition, firstSequence, exception);
+        }
+
+        // RETURNING order is not guaranteed; dispatch relies on sequence order.
+        logged.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        return [.. logged];
+    }
+
+    public async Task<IReadOnlyList<LoggedEvent>> ReadPartitionAsync(int partition, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ReadPartitionSql);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = partition });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LoggedEvent>> ReadUserAsync(int partition, string userId, long afterSequence, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ReadUserSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = userId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = partition });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<LoggedEvent>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<LoggedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var messageId = reader.GetString(1);
+            var scoringEvent = ScoringEventCodec.Decode(messageId, reader.GetString(2), reader.GetFieldValue<byte[]>(3));
+            events.Add(new LoggedEvent(reader.GetInt64(0), scoringEvent));
+        }
+
+        return events;
+    }
+}

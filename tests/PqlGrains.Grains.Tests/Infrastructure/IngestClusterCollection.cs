@@ -1,0 +1,7 @@
+namespace PqlGrains.Grains.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class IngestClusterCollection : ICollectionFixture<IngestClusterFixture>
+{
+    public const string Name = "ingest cluster";
+}
