@@ -1,0 +1,140 @@
+using PqlGrains.Abstractions.Scores;
+using PqlGrains.Grains.Scoring;
+using PqlGrains.Scoring.Events;
+
+namespace PqlGrains.Grains.Definitions;
+
+/// <summary>
+/// One subject's states under the shadow versions, fed the same events as its active state. A shadow added
+/// later is built from the subject's history silently (its current tier is the baseline, not a crossing), so
+/// only crossings caused by live events become would-be leads.
+/// </summary>
+internal sealed class ShadowScores
+{
+    private readonly List<Shadow> _shadows = [];
+
+    public bool IsEmpty => _shadows.Count == 0;
+
+    /// <summary>Whether these states are exactly the model's shadow versions.</summary>
+    public bool Matches(IReadOnlyList<IScoringModel> models)
+    {
+        if (models.Count != _shadows.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < models.Count; i++)
+        {
+            if (models[i].DefinitionVersion != _shadows[i].State.DefinitionVersion)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public void Clear() => _shadows.Clear();
+
+    /// <summary>
+    /// Keeps states whose version is still shadowed, restores saved ones, and returns the models that need a
+    /// state built from history (<see cref="Build"/>).
+    /// </summary>
+    public List<IScoringModel> Align(IReadOnlyList<IScoringModel> models, IReadOnlyList<ShadowCheckpoint>? saved)
+    {
+        var kept = new List<Shadow>(models.Count);
+        var missing = new List<IScoringModel>();
+        foreach (var model in models)
+        {
+            if (_shadows.Find(shadow => shadow.State.DefinitionVersion == model.DefinitionVersion) is { } live)
+            {
+                kept.Add(live);
+            }
+            else if (saved?.FirstOrDefault(checkpoint => checkpoint.Version == model.DefinitionVersion) is { } checkpoint && TryRestore(model, checkpoint) is { } restored)
+            {
+                kept.Add(restored);
+            }
+            else
+            {
+                missing.Add(model);
+            }
+        }
+
+        _shadows.Clear();
+        _shadows.AddRange(kept);
+        return missing;
+    }
+
+    /// <summary>Adds a shadow state built from the subject's history; its tier now is the baseline.</summary>
+    public void Build(IScoringModel model, IEnumerable<ScoringEvent> history, DateTimeOffset now)
+    {
+        var state = model.CreateUserState();
+        foreach (var scoringEvent in history)
+        {
+            ApplyGuarded(state, scoringEvent);
+        }
+
+        _shadows.Add(new Shadow(state) { Tier = state.Evaluate(now).Tier });
+    }
+
+    public void Apply(ScoringEvent scoringEvent)
+    {
+        foreach (var shadow in _shadows)
+        {
+            ApplyGuarded(shadow.State, scoringEvent);
+        }
+    }
+
+    /// <summary>Shadows whose tier changed since the last call, with the tier before.</summary>
+    public List<(ScoreSummary Summary, string? OldTier)> Crossings(DateTimeOffset now)
+    {
+        var crossings = new List<(ScoreSummary, string?)>();
+        foreach (var shadow in _shadows)
+        {
+            var summary = shadow.State.Evaluate(now);
+            if (summary.Tier != shadow.Tier)
+            {
+                crossings.Add((summary, shadow.Tier));
+                shadow.Tier = summary.Tier;
+            }
+        }
+
+        return crossings;
+    }
+
+    public List<ShadowCheckpoint>? Save() => _shadows.Count == 0
+        ? null
+        : [.. _shadows.Select(shadow => new ShadowCheckpoint { Version = shadow.State.DefinitionVersion, ScoreState = shadow.State.Save(), Tier = shadow.Tier })];
+
+    private static Shadow? TryRestore(IScoringModel model, ShadowCheckpoint checkpoint)
+    {
+        try
+        {
+            return new Shadow(model.RestoreUserState(checkpoint.ScoreState)) { Tier = checkpoint.Tier };
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or EndOfStreamException)
+        {
+            // Saved under another build or definition: rebuilt from the log like the active state.
+            return null;
+        }
+    }
+
+    private static void ApplyGuarded(IScoreState state, ScoringEvent scoringEvent)
+    {
+        try
+        {
+            state.Apply(scoringEvent);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A shadow definition must never stall the subject: the event is skipped for this shadow only.
+        }
+    }
+
+    private sealed class Shadow(IScoreState state)
+    {
+        public IScoreState State { get; } = state;
+
+        public string? Tier { get; set; }
+    }
+}
