@@ -1,3 +1,4 @@
+using PqlGrains.Grains.Hosting;
 using PqlGrains.Grains.Leads;
 using PqlGrains.Silo.Admin;
 using PqlGrains.Silo.Api;
@@ -6,8 +7,9 @@ using PqlGrains.Silo.Hosting;
 
 // appsettings.json ships next to the binary; read it from there whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddPqlSilo(silo => silo.AddPqlLeads(builder.Configuration));
+builder.AddPqlSilo(silo => silo.AddPqlLeads(builder.Configuration).AddPqlDefinitions());
 builder.Services.AddPqlLeadsApi(builder.Configuration);
+builder.Services.AddPqlDefinitionsApi();
 
 var app = builder.Build();
 app.MapPqlHealth();
@@ -15,6 +17,7 @@ if (app.IsPqlGateway())
 {
     app.MapPqlAdmin();
     app.MapLeadsApi();
+    app.MapPqlDefinitions();
 }
 
 app.Run();
