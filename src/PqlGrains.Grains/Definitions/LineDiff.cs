@@ -103,13 +103,14 @@ internal static class LineDiff
                 ops.Add(new Op(' ', a[x++]));
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || common[x, y + 1] >= common[x + 1, y]))
+            else if (x < a.Length && (y == b.Length || common[x + 1, y] >= common[x, y + 1]))
             {
-                ops.Add(new Op('+', b[y++]));
+                // Removals first on a tie, as diff(1) prints them.
+                ops.Add(new Op('-', a[x++]));
             }
             else
             {
-                ops.Add(new Op('-', a[x++]));
+                ops.Add(new Op('+', b[y++]));
             }
         }
     }
