@@ -65,15 +65,7 @@ public sealed class DefinitionClusterFixture : PqlTestClusterFixture, IAsyncLife
     public Task IngestAsync(params IReadOnlyList<ScoringEvent> events) =>
         SiloServices.GetRequiredService<IEventIngestor>().IngestAsync(events, CancellationToken.None);
 
-    /// <summary>Waits until every partition dispatched what it logged.</summary>
-    public async Task DispatchedAsync()
-    {
-        for (var partition = 0; partition < Partitions; partition++)
-        {
-            var grain = GrainFactory.GetGrain<IIngestPartitionGrain>(partition);
-            await Eventually.Get(grain.GetProgress, progress => progress.IsCaughtUp, $"partition {partition} to dispatch what it logged");
-        }
-    }
+    public Task DispatchedAsync() => IngestDispatch.WaitAsync(GrainFactory, Partitions);
 
     public Task<UserView?> UserAsync(string userId) => GrainFactory.GetGrain<IUserGrain>(userId).GetView();
 

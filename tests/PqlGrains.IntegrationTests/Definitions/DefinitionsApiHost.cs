@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,10 +8,13 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PqlGrains.Abstractions.Ingest;
+using Microsoft.Extensions.Options;
 using PqlGrains.Grains.Hosting;
+using PqlGrains.Grains.Ingest;
 using PqlGrains.Silo.Api;
 using PqlGrains.Silo.Gateway;
+using PqlGrains.Testing;
+using PqlGrains.Testing.Orleans;
 
 namespace PqlGrains.IntegrationTests.Definitions;
 
@@ -39,7 +40,7 @@ public sealed class DefinitionsApiHost : IAsyncLifetime
         builder.Services.AddPqlDefinitionsApi();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(FreePort(), FreePort());
+            silo.UseLocalhostClustering(LoopbackPort.Free(), LoopbackPort.Free());
             silo.AddMemoryGrainStorage("pql");
             silo.UseInMemoryReminderService();
             silo.AddPqlIngest();
@@ -96,25 +97,7 @@ public sealed class DefinitionsApiHost : IAsyncLifetime
     }
 
     /// <summary>Waits until every partition dispatched what it logged.</summary>
-    public async Task DispatchedAsync()
-    {
-        var grains = _app!.Services.GetRequiredService<IGrainFactory>();
-        var partitions = _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Grains.Ingest.IngestOptions>>().Value.Partitions;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        for (var partition = 0; partition < partitions; partition++)
-        {
-            while (!(await grains.GetGrain<IIngestPartitionGrain>(partition).GetProgress()).IsCaughtUp)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"partition {partition} did not dispatch what it logged within 20 s");
-                await Task.Delay(20);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public Task DispatchedAsync() => IngestDispatch.WaitAsync(
+        _app!.Services.GetRequiredService<IGrainFactory>(),
+        _app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.Partitions);
 }
