@@ -13,6 +13,9 @@ internal sealed class ShadowScores
 {
     private readonly List<Shadow> _shadows = [];
 
+    // Tiers of states dropped by Clear: a rebuilt state resumes from them, so a rebuild records no crossing of its own.
+    private Dictionary<string, string?>? _tiersBeforeClear;
+
     public bool IsEmpty => _shadows.Count == 0;
 
     /// <summary>Whether these states are exactly the model's shadow versions.</summary>
@@ -34,7 +37,12 @@ internal sealed class ShadowScores
         return true;
     }
 
-    public void Clear() => _shadows.Clear();
+    /// <summary>Drops every state (the subject rebuilds from its log); their tiers stay the baseline of the rebuilt ones.</summary>
+    public void Clear()
+    {
+        _tiersBeforeClear = _shadows.ToDictionary(shadow => shadow.State.DefinitionVersion, shadow => shadow.Tier, StringComparer.Ordinal);
+        _shadows.Clear();
+    }
 
     /// <summary>
     /// Keeps states whose version is still shadowed, restores saved ones, and returns the models that need a
@@ -65,7 +73,10 @@ internal sealed class ShadowScores
         return missing;
     }
 
-    /// <summary>Adds a shadow state built from the subject's history; its tier now is the baseline.</summary>
+    /// <summary>
+    /// Adds a shadow state built from the subject's history. Its baseline is the tier before a <see cref="Clear"/>,
+    /// else its tier now: history never counts as a crossing.
+    /// </summary>
     public void Build(IScoringModel model, IEnumerable<ScoringEvent> history, DateTimeOffset now)
     {
         var state = model.CreateUserState();
@@ -74,7 +85,8 @@ internal sealed class ShadowScores
             ApplyGuarded(state, scoringEvent);
         }
 
-        _shadows.Add(new Shadow(state) { Tier = state.Evaluate(now).Tier });
+        var tier = _tiersBeforeClear is not null && _tiersBeforeClear.TryGetValue(model.DefinitionVersion, out var before) ? before : state.Evaluate(now).Tier;
+        _shadows.Add(new Shadow(state) { Tier = tier });
     }
 
     public void Apply(ScoringEvent scoringEvent)
