@@ -17,6 +17,7 @@ if (app.IsPqlGateway())
 {
     app.MapPqlAdmin();
     app.MapLeadsApi();
+    app.MapPqlScoreReads();
     app.MapPqlDefinitions();
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PqlGrains.Abstractions;
 using Microsoft.Extensions.Options;
 using PqlGrains.Abstractions.Accounts;
 using PqlGrains.Abstractions.Qualification;
@@ -28,7 +29,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
     private bool _dirty;
 
     public AccountGrain(
-        [PersistentState("account", "pql")] IPersistentState<AccountCheckpoint> state,
+        [PersistentState("account", PqlStorageNames.Grains)] IPersistentState<AccountCheckpoint> state,
         IScoringModel model,
         TierChangePublisher tierChanges,
         IOptions<AccountGrainOptions> options,

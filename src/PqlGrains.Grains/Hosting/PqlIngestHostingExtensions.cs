@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PqlGrains.Abstractions.Ingest;
+using PqlGrains.Abstractions.Qualification;
 using PqlGrains.Grains.Accounts;
 using PqlGrains.Grains.Ingest;
 using PqlGrains.Grains.Qualification;
@@ -30,6 +31,7 @@ public static class PqlIngestHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccountGrainOptions>, AccountGrainOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TierChangePublisher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITierChangeObserver, TierChangeFeedObserver>());
         services.TryAddSingleton<IEventIngestor, PartitionedEventIngestor>();
 
         // The shipped default definition until a definition is loaded through the API or CLI.

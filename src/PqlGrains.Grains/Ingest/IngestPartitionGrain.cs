@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PqlGrains.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using PqlGrains.Abstractions.Ingest;
@@ -36,7 +37,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     private long _watermarkSavedAt;
 
     public IngestPartitionGrain(
-        [PersistentState("ingest-partition", "pql")] IPersistentState<PartitionWatermark> watermark,
+        [PersistentState("ingest-partition", PqlStorageNames.Grains)] IPersistentState<PartitionWatermark> watermark,
         IEventLog log,
         IOptions<IngestOptions> options,
         ILogger<IngestPartitionGrain> logger,

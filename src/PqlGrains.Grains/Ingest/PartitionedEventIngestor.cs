@@ -6,12 +6,23 @@ namespace PqlGrains.Grains.Ingest;
 
 /// <summary>
 /// The in-silo <see cref="IEventIngestor"/>: splits a batch by user partition and hands each
-/// part to its partition grain in one call, all partitions in parallel. Completes when every
+/// part to its partition's appender, all partitions in parallel. Completes when every
 /// partition logged its part, so a 2xx after it means durable.
 /// </summary>
-internal sealed class PartitionedEventIngestor(IGrainFactory grains, IOptions<IngestOptions> options) : IEventIngestor
+internal sealed class PartitionedEventIngestor : IEventIngestor
 {
-    private readonly int _partitions = options.Value.Partitions;
+    private readonly int _partitions;
+    private readonly PartitionAppender[] _appenders;
+
+    public PartitionedEventIngestor(IGrainFactory grains, IOptions<IngestOptions> options)
+    {
+        _partitions = options.Value.Partitions;
+        _appenders = new PartitionAppender[_partitions];
+        for (var partition = 0; partition < _partitions; partition++)
+        {
+            _appenders[partition] = new PartitionAppender(grains.GetGrain<IIngestPartitionGrain>(partition));
+        }
+    }
 
     public Task IngestAsync(IReadOnlyList<ScoringEvent> events, CancellationToken cancellationToken)
     {
@@ -58,6 +69,5 @@ internal sealed class PartitionedEventIngestor(IGrainFactory grains, IOptions<In
         return Task.WhenAll(appends).WaitAsync(cancellationToken);
     }
 
-    private Task Append(int partition, ScoringEvent[] events) =>
-        grains.GetGrain<IIngestPartitionGrain>(partition).Append(new ScoringEventBatch(events));
+    private Task Append(int partition, ScoringEvent[] events) => _appenders[partition].AppendAsync(events);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PqlGrains.Abstractions;
 using Microsoft.Extensions.Options;
 using PqlGrains.Abstractions.Accounts;
 using PqlGrains.Abstractions.Ingest;
@@ -34,12 +35,12 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private int _partition;
     private int _unsaved;
     private long _savedAt;
-    private bool _accountDirty;
-    private IGrainTimer? _accountReport;
+    private bool _unsettled;
+    private IGrainTimer? _settle;
     private List<LoggedEvent>? _accountOutbox;
 
     public UserGrain(
-        [PersistentState("user", "pql")] IPersistentState<UserCheckpoint> state,
+        [PersistentState("user", PqlStorageNames.Grains)] IPersistentState<UserCheckpoint> state,
         IEventLog log,
         IScoringModel model,
         TierChangePublisher tierChanges,
@@ -84,15 +85,17 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         }
 
         await CatchUpFromLogAsync(cancellationToken);
-        _accountDirty |= _state.State.AccountId is not null || _state.State.ReportedAccountId is not null;
-        ScheduleAccountReport(_options.AccountReportDelay);
+
+        // Re-report after a restart: the account may have lost the last settle window.
+        _unsettled |= _state.State.AccountId is not null || _state.State.ReportedAccountId is not null;
+        ScheduleSettle(_options.SettleDelay);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_accountDirty)
+        if (_unsettled)
         {
-            await ReportToAccountAsync(cancellationToken);
+            await SettleAsync(cancellationToken);
         }
 
         if (_unsaved > 0)
@@ -302,29 +305,40 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         }
 
         _accountOutbox.Add(logged);
-        _accountDirty = true;
     }
 
+    /// <summary>
+    /// Evaluation, the tier check and the account report wait for the settle timer: a burst of
+    /// events costs one evaluation, not one per event.
+    /// </summary>
     private async Task AfterChangeAsync()
     {
-        var checkpoint = _state.State;
-        var now = _time.GetUtcNow();
-        var summary = _score.Evaluate(now);
-        if (summary.Tier != checkpoint.PublishedTier)
-        {
-            await PublishTierChangeAsync(summary, now);
-        }
-
-        if (checkpoint.AccountId is not null)
-        {
-            _accountDirty = true;
-            ScheduleAccountReport(_options.AccountReportDelay);
-        }
-
+        _unsettled = true;
+        ScheduleSettle(_options.SettleDelay);
         if (_unsaved >= _options.CheckpointEveryEvents || _time.GetElapsedTime(_savedAt) >= _options.CheckpointInterval)
         {
             await SaveAsync(CancellationToken.None);
         }
+    }
+
+    private async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        _settle?.Dispose();
+        _settle = null;
+        if (!_unsettled)
+        {
+            return;
+        }
+
+        _unsettled = false;
+        var now = _time.GetUtcNow();
+        var summary = _score.Evaluate(now);
+        if (summary.Tier != _state.State.PublishedTier)
+        {
+            await PublishTierChangeAsync(summary, now);
+        }
+
+        await ReportToAccountAsync(summary, now, cancellationToken);
     }
 
     private async Task PublishTierChangeAsync(ScoreSummary summary, DateTimeOffset now)
@@ -340,29 +354,21 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         }
     }
 
-    private void ScheduleAccountReport(TimeSpan delay)
+    private void ScheduleSettle(TimeSpan delay)
     {
-        if (!_accountDirty || _accountReport is not null)
+        if (!_unsettled || _settle is not null)
         {
             return;
         }
 
-        _accountReport = this.RegisterGrainTimer(
-            static (grain, cancellationToken) => grain.ReportToAccountAsync(cancellationToken),
+        _settle = this.RegisterGrainTimer(
+            static (grain, cancellationToken) => grain.SettleAsync(cancellationToken),
             this,
             new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
     }
 
-    private async Task ReportToAccountAsync(CancellationToken cancellationToken)
+    private async Task ReportToAccountAsync(ScoreSummary summary, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        _accountReport?.Dispose();
-        _accountReport = null;
-        if (!_accountDirty)
-        {
-            return;
-        }
-
-        _accountDirty = false;
         var checkpoint = _state.State;
         var accountId = checkpoint.AccountId;
         try
@@ -375,8 +381,6 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
             if (accountId is not null)
             {
-                var now = _time.GetUtcNow();
-                var summary = _score.Evaluate(now);
                 var events = _accountOutbox is { Count: > 0 } outbox ? outbox.ToArray() : [];
                 var report = new AccountMemberReport(UserId, summary.Score, summary.Tier, now, checkpoint.LastEventAt, checkpoint.Traits.Email, _partition, events);
                 var saved = await GrainFactory.GetGrain<IAccountGrain>(accountId).ReportMember(report);
@@ -387,8 +391,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogAccountReportFailed(exception, UserId, accountId);
-            _accountDirty = true;
-            ScheduleAccountReport(_options.AccountConfirmDelay);
+            _unsettled = true;
+            ScheduleSettle(_options.AccountConfirmDelay);
         }
     }
 
@@ -404,8 +408,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         if (_accountOutbox is { Count: > 0 })
         {
             // Ask again once the account has had time to save what it just received.
-            _accountDirty = true;
-            ScheduleAccountReport(_options.AccountConfirmDelay);
+            _unsettled = true;
+            ScheduleSettle(_options.AccountConfirmDelay);
         }
         else
         {

@@ -11,8 +11,11 @@ public sealed class UserGrainOptions
     /// <summary>Checkpoint when this long passed since the last one and new events were applied.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Score changes within this window reach the account as one report.</summary>
-    public TimeSpan AccountReportDelay { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Events applied within this window are evaluated once: one tier check and one account
+    /// report per window, not per event. It bounds how late a tier change is published.
+    /// </summary>
+    public TimeSpan SettleDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// After a report, how long to wait before asking the account again whether it saved the

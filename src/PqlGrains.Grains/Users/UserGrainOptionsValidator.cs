@@ -17,9 +17,9 @@ internal sealed class UserGrainOptionsValidator : IValidateOptions<UserGrainOpti
             failures.Add($"{UserGrainOptions.SectionName}:CheckpointInterval must be positive (default 00:05:00).");
         }
 
-        if (options.AccountReportDelay < TimeSpan.Zero)
+        if (options.SettleDelay < TimeSpan.Zero)
         {
-            failures.Add($"{UserGrainOptions.SectionName}:AccountReportDelay must be zero or positive (default 00:00:01).");
+            failures.Add($"{UserGrainOptions.SectionName}:SettleDelay must be zero or positive (default 00:00:01).");
         }
 
         if (options.AccountConfirmDelay <= TimeSpan.Zero)

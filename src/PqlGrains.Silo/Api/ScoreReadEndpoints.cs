@@ -1,4 +1,5 @@
 using PqlGrains.Abstractions.Accounts;
+using PqlGrains.Abstractions.Qualification;
 using PqlGrains.Abstractions.Users;
 
 namespace PqlGrains.Silo.Api;
@@ -7,7 +8,8 @@ namespace PqlGrains.Silo.Api;
 public static class ScoreReadEndpoints
 {
     /// <summary>
-    /// Maps <c>GET /api/users/{userId}</c> and <c>GET /api/accounts/{accountId}</c>, guarded by
+    /// Maps <c>GET /api/users/{userId}</c>, <c>GET /api/accounts/{accountId}</c> and
+    /// <c>GET /api/tier-changes?limit=N</c> (newest first, default 50), guarded by
     /// <c>Pql:Api:AdminToken</c> (Bearer). Unknown ids answer 404.
     /// </summary>
     public static IEndpointRouteBuilder MapPqlScoreReads(this IEndpointRouteBuilder endpoints)
@@ -15,6 +17,7 @@ public static class ScoreReadEndpoints
         var api = endpoints.MapGroup("/api").AddEndpointFilter<ApiTokenFilter>();
         api.MapGet("/users/{userId}", GetUserAsync);
         api.MapGet("/accounts/{accountId}", GetAccountAsync);
+        api.MapGet("/tier-changes", (int? limit, IGrainFactory grains) => grains.GetGrain<ITierChangeFeedGrain>(0).GetLatest(Math.Clamp(limit ?? 50, 1, 500)));
         return endpoints;
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using Orleans.Configuration;
 using PqlGrains.Abstractions;
+using PqlGrains.Grains.Hosting;
+using PqlGrains.Postgres.EventLog;
 using PqlGrains.Silo.Configuration;
 
 namespace PqlGrains.Silo.Hosting;
@@ -29,6 +31,8 @@ internal static class OrleansSiloConfiguration
         {
             ApplyPostgres(silo, cluster, options.ConnectionString!);
         }
+
+        silo.AddPqlIngest();
     }
 
     private static void ApplyMemory(ISiloBuilder silo, PqlClusterOptions cluster)
@@ -36,6 +40,7 @@ internal static class OrleansSiloConfiguration
         silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primarySiloEndpoint: null, cluster.ServiceId, cluster.ClusterId);
         silo.AddMemoryGrainStorage(PqlStorageNames.Grains);
         silo.UseInMemoryReminderService();
+        silo.Services.AddPqlInMemoryEventLog();
     }
 
     private static void ApplyPostgres(ISiloBuilder silo, PqlClusterOptions cluster, string connectionString)
@@ -69,5 +74,6 @@ internal static class OrleansSiloConfiguration
             reminders.Invariant = NpgsqlInvariant;
             reminders.ConnectionString = connectionString;
         });
+        silo.Services.AddPqlPostgresEventLog();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using PqlGrains.Silo.Api;
 using PqlGrains.Silo.Configuration;
 using PqlGrains.Silo.Health;
 
@@ -37,6 +38,7 @@ public static class PqlSiloHostingExtensions
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        services.AddPqlScoreReads();
         var health = services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [PqlHealthEndpoints.ReadyTag]);
 

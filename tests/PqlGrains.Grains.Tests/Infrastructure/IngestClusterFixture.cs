@@ -44,7 +44,7 @@ public sealed class IngestClusterFixture : IAsyncLifetime
             silo.Services.Configure<IngestOptions>(options => options.Partitions = Partitions);
             silo.Services.Configure<UserGrainOptions>(options =>
             {
-                options.AccountReportDelay = TimeSpan.FromMilliseconds(20);
+                options.SettleDelay = TimeSpan.FromMilliseconds(20);
                 options.AccountConfirmDelay = TimeSpan.FromMilliseconds(100);
             });
             silo.Services.Configure<AccountGrainOptions>(options => options.SettleDelay = TimeSpan.FromMilliseconds(20));

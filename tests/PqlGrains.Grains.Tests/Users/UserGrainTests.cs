@@ -1,6 +1,7 @@
 using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Abstractions.Qualification;
 using PqlGrains.Abstractions.Users;
+using PqlGrains.Grains.Qualification;
 using PqlGrains.Grains.Tests.Infrastructure;
 using PqlGrains.Scoring.Events;
 using static PqlGrains.Grains.Tests.Infrastructure.Events;
@@ -99,13 +100,21 @@ public sealed class UserGrainTests(IngestClusterFixture fixture)
         var userId = NewUserId();
         await fixture.Ingestor.IngestAsync([Track(userId, "billing_page_viewed")], CancellationToken.None);
         await fixture.DispatchedAsync();
+        await Eventually.Get(() => Task.FromResult(ChangesOf(userId).Count), count => count == 1, "the first tier change");
         await fixture.Ingestor.IngestAsync([Track(userId, "member_invited"), Track(userId, "feature_activated", minute: 1)], CancellationToken.None);
         await fixture.DispatchedAsync();
 
-        var changes = fixture.TierChanges.Changes.Where(c => c.SubjectId == userId).ToList();
+        var changes = await Eventually.Get(() => Task.FromResult(ChangesOf(userId)), list => list.Count >= 2, "the second tier change");
         Assert.Collection(
             changes,
             first => Assert.Equal((SubjectKind.User, (string?)null, (string?)"warm"), (first.Kind, first.OldTier, first.NewTier)),
             second => Assert.Equal(("warm", "sales_ready", "t1"), (second.OldTier, second.NewTier, second.DefinitionVersion)));
+        var feed = await Eventually.Get(
+            () => fixture.Grains.GetGrain<ITierChangeFeedGrain>(0).GetLatest(TierChangeFeedGrain.Capacity),
+            latest => latest.Count(c => c.SubjectId == userId) == 2,
+            "both changes in the default tier change feed");
+        Assert.Equal(["sales_ready", "warm"], feed.Where(c => c.SubjectId == userId).Select(c => c.NewTier));
     }
+
+    private List<TierChanged> ChangesOf(string userId) => [.. fixture.TierChanges.Changes.Where(c => c.SubjectId == userId)];
 }

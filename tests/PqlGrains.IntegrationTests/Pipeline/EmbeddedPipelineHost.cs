@@ -41,7 +41,7 @@ public sealed class EmbeddedPipelineHost : IAsyncLifetime
         builder.Configuration["Pql:Gateway:WriteKeys:0"] = WriteKey;
         builder.Configuration["Pql:Api:AdminToken"] = AdminToken;
         builder.Configuration["Pql:Ingest:Partitions"] = Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        builder.Configuration["Pql:Users:AccountReportDelay"] = "00:00:00.020";
+        builder.Configuration["Pql:Users:SettleDelay"] = "00:00:00.020";
         builder.Configuration["Pql:Accounts:SettleDelay"] = "00:00:00.020";
         builder.Services.AddSegmentGateway(builder.Configuration);
         builder.Services.AddPqlScoreReads();
