@@ -1,4 +1,4 @@
-using PqlGrains.Abstractions.Qualification;
+using PqlGrains.Grains.Tests.Infrastructure;
 using PqlGrains.Scoring.Events;
 using static PqlGrains.Grains.Tests.Infrastructure.Events;
 
@@ -17,6 +17,7 @@ public sealed class DefinitionActivationTests(DefinitionClusterFixture cluster)
         await cluster.DispatchedAsync();
         var before = await cluster.UserAsync(userId);
         Assert.Equal(("c1", "sales_ready"), (before!.Score.DefinitionVersion, before.Score.Tier));
+        await PublishedAsync(userId, "sales_ready", "c1");
 
         await cluster.ActivateAsync(ClusterDefinitions.Cheaper);
 
@@ -24,7 +25,7 @@ public sealed class DefinitionActivationTests(DefinitionClusterFixture cluster)
         Assert.Equal(("c2", "warm"), (after!.Score.DefinitionVersion, after.Score.Tier));
         Assert.Equal(ClusterDefinitions.EngineScore(ClusterDefinitions.Cheaper, events, after.Score.EvaluatedAt), after.Score.Score);
         Assert.Equal(events.Length, after.EventsApplied);
-        Assert.Contains(cluster.TierChanges.Changes, change => change.SubjectId == userId && change.NewTier == "warm" && change.DefinitionVersion == "c2");
+        await PublishedAsync(userId, "warm", "c2");
     }
 
     [Fact]
@@ -36,8 +37,10 @@ public sealed class DefinitionActivationTests(DefinitionClusterFixture cluster)
         await cluster.IngestAsync(events);
         await cluster.DispatchedAsync();
         var original = await cluster.UserAsync(userId);
+        await PublishedAsync(userId, "sales_ready", "c1");
         await cluster.ActivateAsync(ClusterDefinitions.Cheaper);
         Assert.Equal("c2", (await cluster.UserAsync(userId))!.Score.DefinitionVersion);
+        await PublishedAsync(userId, "warm", "c2");
 
         await cluster.ActivateAsync(ClusterDefinitions.Base);
 
@@ -45,8 +48,12 @@ public sealed class DefinitionActivationTests(DefinitionClusterFixture cluster)
         Assert.Equal(("c1", "sales_ready"), (restored!.Score.DefinitionVersion, restored.Score.Tier));
         Assert.Equal(ClusterDefinitions.EngineScore(ClusterDefinitions.Base, events, restored.Score.EvaluatedAt), restored.Score.Score);
         Assert.Equal(original!.Score.Breakdown.Select(s => s.Signal), restored.Score.Breakdown.Select(s => s.Signal));
-        var published = cluster.TierChanges.Changes.Where(change => change.SubjectId == userId).Select(change => (change.NewTier, change.DefinitionVersion));
-        Assert.Equal([("sales_ready", "c1"), ("warm", "c2"), ("sales_ready", "c1")], published);
+        (string?, string)[] expected = [("sales_ready", "c1"), ("warm", "c2"), ("sales_ready", "c1")];
+        var published = await Eventually.Get(
+            () => Task.FromResult(cluster.TierChanges.Changes.Where(change => change.SubjectId == userId).Select(change => (change.NewTier, change.DefinitionVersion)).ToArray()),
+            changes => changes.Length >= expected.Length,
+            "three tier changes");
+        Assert.Equal(expected, published);
     }
 
     [Fact]
@@ -67,6 +74,12 @@ public sealed class DefinitionActivationTests(DefinitionClusterFixture cluster)
         Assert.Equal("c2", user!.Score.DefinitionVersion);
         Assert.Equal(ClusterDefinitions.EngineScore(ClusterDefinitions.Cheaper, [first, second], user.Score.EvaluatedAt), user.Score.Score);
     }
+
+    /// <summary>Tier checks run once per settle window: wait for the crossing to be published.</summary>
+    private Task PublishedAsync(string userId, string tier, string version) => Eventually.Get(
+        () => Task.FromResult(cluster.TierChanges.Changes.Any(change => change.SubjectId == userId && change.NewTier == tier && change.DefinitionVersion == version)),
+        published => published,
+        $"the tier change of {userId} to {tier} under version {version}");
 
     private static ScoringEvent[] QualifyingEvents(string userId) =>
         [Track(userId, "billing_page_viewed", minute: 1), Track(userId, "member_invited", minute: 2), Track(userId, "feature_activated", minute: 3)];

@@ -60,6 +60,8 @@ public sealed class DefinitionClusterFixture : PqlTestClusterFixture, IAsyncLife
         silo.Services.AddSingleton<RecordingTierChangeObserver>();
         silo.Services.AddSingleton<ITierChangeObserver>(provider => provider.GetRequiredService<RecordingTierChangeObserver>());
         silo.Services.Configure<Grains.Ingest.IngestOptions>(options => options.Partitions = Partitions);
+        silo.Services.Configure<Grains.Users.UserGrainOptions>(options => options.SettleDelay = TimeSpan.FromMilliseconds(20));
+        silo.Services.Configure<Grains.Accounts.AccountGrainOptions>(options => options.SettleDelay = TimeSpan.FromMilliseconds(20));
     }
 
     public Task IngestAsync(params IReadOnlyList<ScoringEvent> events) =>
