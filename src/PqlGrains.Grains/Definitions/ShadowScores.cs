@@ -13,10 +13,9 @@ internal sealed class ShadowScores
 {
     private readonly List<Shadow> _shadows = [];
 
-    // Tiers of states dropped by Clear: a rebuilt state resumes from them, so a rebuild records no crossing of its own.
-    private Dictionary<string, string?>? _tiersBeforeClear;
-
-    public bool IsEmpty => _shadows.Count == 0;
+    // Last known tier per shadow version whose state is gone: a rebuilt state resumes from it, so replaying
+    // history never counts as a crossing.
+    private readonly Dictionary<string, string?> _knownTiers = new(StringComparer.Ordinal);
 
     /// <summary>Whether these states are exactly the model's shadow versions.</summary>
     public bool Matches(IReadOnlyList<IScoringModel> models)
@@ -37,10 +36,22 @@ internal sealed class ShadowScores
         return true;
     }
 
-    /// <summary>Drops every state (the subject rebuilds from its log); their tiers stay the baseline of the rebuilt ones.</summary>
-    public void Clear()
+    /// <summary>
+    /// Drops every state because the subject rebuilds from its log; their tiers, and those of <paramref name="saved"/>,
+    /// stay the baseline of the rebuilt states.
+    /// </summary>
+    public void Forget(IReadOnlyList<ShadowCheckpoint>? saved)
     {
-        _tiersBeforeClear = _shadows.ToDictionary(shadow => shadow.State.DefinitionVersion, shadow => shadow.Tier, StringComparer.Ordinal);
+        foreach (var shadow in _shadows)
+        {
+            _knownTiers[shadow.State.DefinitionVersion] = shadow.Tier;
+        }
+
+        foreach (var checkpoint in saved ?? [])
+        {
+            _knownTiers.TryAdd(checkpoint.Version, checkpoint.Tier);
+        }
+
         _shadows.Clear();
     }
 
@@ -74,8 +85,8 @@ internal sealed class ShadowScores
     }
 
     /// <summary>
-    /// Adds a shadow state built from the subject's history. Its baseline is the tier before a <see cref="Clear"/>,
-    /// else its tier now: history never counts as a crossing.
+    /// Adds a shadow state built from the subject's history. Its baseline is the last known tier (see
+    /// <see cref="Forget"/>), else its tier now: history never counts as a crossing.
     /// </summary>
     public void Build(IScoringModel model, IEnumerable<ScoringEvent> history, DateTimeOffset now)
     {
@@ -85,7 +96,7 @@ internal sealed class ShadowScores
             ApplyGuarded(state, scoringEvent);
         }
 
-        var tier = _tiersBeforeClear is not null && _tiersBeforeClear.TryGetValue(model.DefinitionVersion, out var before) ? before : state.Evaluate(now).Tier;
+        var tier = _knownTiers.Remove(model.DefinitionVersion, out var known) ? known : state.Evaluate(now).Tier;
         _shadows.Add(new Shadow(state) { Tier = tier });
     }
 
