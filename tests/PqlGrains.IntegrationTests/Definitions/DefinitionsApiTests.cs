@@ -83,6 +83,40 @@ public sealed class DefinitionsApiTests(DefinitionsApiHost host) : IClassFixture
         Assert.Matches("^bearer:[0-9a-f]{12}$", actor);
     }
 
+    [Fact]
+    public async Task A_shadow_is_listed_reported_and_stopped_and_the_active_version_cannot_be_shadowed()
+    {
+        var yaml = PqlDefinition.DefaultYaml.Replace("version: \"1\"", "version: \"sh-1\"", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await host.SendAsync(HttpMethod.Post, "/api/definitions", yaml)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.SendAsync(HttpMethod.Get, "/api/definitions/sh-1/report")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(HttpMethod.Post, "/api/definitions/sh-1/shadow", actor: "cy@revops")).StatusCode);
+        using (var catalog = JsonDocument.Parse(await (await host.SendAsync(HttpMethod.Get, "/api/definitions")).Content.ReadAsStringAsync()))
+        {
+            Assert.Equal(["sh-1"], catalog.RootElement.GetProperty("shadowVersions").EnumerateArray().Select(v => v.GetString()));
+            Assert.True(catalog.RootElement.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("version").GetString() == "sh-1").GetProperty("shadow").GetBoolean());
+        }
+
+        var report = await host.SendAsync(HttpMethod.Get, "/api/definitions/sh-1/report");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        using (var body = JsonDocument.Parse(await report.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("sh-1", body.RootElement.GetProperty("shadowVersion").GetString());
+            Assert.Equal(JsonValueKind.Null, body.RootElement.GetProperty("stoppedAt").ValueKind);
+        }
+
+        var active = await host.SendAsync(HttpMethod.Get, "/api/definitions");
+        var activeVersion = JsonDocument.Parse(await active.Content.ReadAsStringAsync()).RootElement.GetProperty("activeVersion").GetString();
+        Assert.Equal(HttpStatusCode.Conflict, (await host.SendAsync(HttpMethod.Post, $"/api/definitions/{activeVersion}/shadow")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(HttpMethod.Delete, "/api/definitions/sh-1/shadow", actor: "cy@revops")).StatusCode);
+        using var stopped = JsonDocument.Parse(await (await host.SendAsync(HttpMethod.Get, "/api/definitions/sh-1/report")).Content.ReadAsStringAsync());
+        Assert.NotEqual(JsonValueKind.Null, stopped.RootElement.GetProperty("stoppedAt").ValueKind);
+        var document = await host.SendAsync(HttpMethod.Get, "/api/definitions/sh-1");
+        using var got = JsonDocument.Parse(await document.Content.ReadAsStringAsync());
+        Assert.Equal(yaml, got.RootElement.GetProperty("yaml").GetString());
+        Assert.False(got.RootElement.GetProperty("info").GetProperty("shadow").GetBoolean());
+    }
+
     private async Task<JsonElement> UserAsync(string userId)
     {
         var response = await host.SendAsync(HttpMethod.Get, $"/api/users/{userId}");
