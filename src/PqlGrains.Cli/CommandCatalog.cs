@@ -13,5 +13,8 @@ internal static class CommandCatalog
         yield return DefinitionCommand.Create();
         yield return ScoreCommand.Create();
         yield return LoadCommand.Create();
+        yield return SimulateCommand.Create();
+        yield return BacktestCommand.Create();
+        yield return CalibrateCommand.Create();
     }
 }

@@ -106,7 +106,8 @@ public static class ConnectorServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBuiltInSink(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BuiltInSinkOptions>().Bind(configuration.GetSection(BuiltInSinkOptions.Section));
+        services.AddOptions<BuiltInSinkOptions>().Bind(configuration.GetSection(BuiltInSinkOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BuiltInSinkOptions>, BuiltInSinkOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BuiltInSink>();
         if (!services.Any(descriptor => descriptor.ServiceType == typeof(ICrmConnector)))

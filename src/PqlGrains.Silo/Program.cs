@@ -2,6 +2,7 @@ using PqlGrains.Grains.Hosting;
 using PqlGrains.Grains.Leads;
 using PqlGrains.Silo.Admin;
 using PqlGrains.Silo.Api;
+using PqlGrains.Silo.Gateway;
 using PqlGrains.Silo.Health;
 using PqlGrains.Silo.Hosting;
 
@@ -15,9 +16,10 @@ var app = builder.Build();
 app.MapPqlHealth();
 if (app.IsPqlGateway())
 {
+    app.MapSegmentGateway();
     app.MapPqlAdmin();
-    app.MapLeadsApi();
     app.MapPqlScoreReads();
+    app.MapLeadsApi();
     app.MapPqlDefinitions();
 }
 

@@ -31,6 +31,19 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_message_delivered_again_long_after_counts_once_as_the_gateway_counts_it()
+    {
+        const string invite = """{"type":"track","event":"team.member_invited","userId":"alice","messageId":"invite-1","timestamp":"2026-03-02T09:00:00Z"}""";
+        var others = Enumerable.Range(0, 100).Select(i =>
+            $$"""{"type":"track","event":"app.opened","userId":"alice","messageId":"s-{{i}}","timestamp":"2026-03-02T09:{{i % 60:00}}:00Z"}""");
+        var events = _cli.WriteFile("events.ndjson", string.Join('\n', [invite, .. others, invite]));
+
+        var (_, output, _) = await _cli.RunAsync("score", "--events", events, "--at", "2026-03-02T12:00:00Z");
+
+        Assert.Contains("user alice: 30 ", output);
+    }
+
+    [Fact]
     public async Task Json_output_lists_users_then_accounts_with_breakdowns()
     {
         var events = _cli.WriteFile("events.ndjson", WorkedExample);

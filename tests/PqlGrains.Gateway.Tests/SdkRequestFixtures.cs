@@ -16,7 +16,7 @@ internal static class SdkRequestFixtures
 
     public static JsonElement Capture(string client, string? method = null)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(FixturePath()));
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.SharedFile("fixtures", "sdk-requests.json")));
         foreach (var capture in document.RootElement.EnumerateArray())
         {
             if (capture.GetProperty("client").GetString() == client && (method is null || capture.GetProperty("method").GetString() == method))
@@ -71,18 +71,5 @@ internal static class SdkRequestFixtures
         }
 
         return output.ToArray();
-    }
-
-    private static string FixturePath()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PqlGrains.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "fixtures", "sdk-requests.json"));
-            }
-        }
-
-        throw new InvalidOperationException($"No PqlGrains.sln above {AppContext.BaseDirectory}: run the tests from a clone with shared/ beside it.");
     }
 }

@@ -88,4 +88,15 @@ public sealed class ConnectorRegistrationTests
         Assert.Contains(expected, error.Message);
         Assert.Contains("openssl rand -base64 32", error.Message);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public async Task Built_in_sink_capacity_below_one_fails_with_the_key_to_fix(string capacity)
+    {
+        await using var services = Connectors.Build(("Pql:Sink:Capacity", capacity));
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<BuiltInSink>());
+        Assert.Contains("Pql:Sink:Capacity", error.Message);
+    }
 }

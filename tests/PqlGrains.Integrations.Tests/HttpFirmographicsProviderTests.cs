@@ -40,4 +40,21 @@ public sealed class HttpFirmographicsProviderTests
         Assert.Contains("Pql:Enrichment:Http:UrlTemplate", error.Message);
         Assert.Equal("/c/acme.com", server.Requests.Single().Path);
     }
+
+    [Fact]
+    public async Task Provider_answering_200_with_a_page_that_is_not_json_is_skipped_and_the_lead_still_enriched_from_its_traits()
+    {
+        // A captive portal, proxy or misconfigured URL template answers 200 with HTML.
+        await using var server = await LocalApiServer.StartAsync(_ => new ApiResponse(200, "<html><body>Sign in</body></html>", "text/html"));
+        await using var services = Connectors.Build(("Pql:Enrichment:Http:UrlTemplate", new Uri(server.BaseUrl, "/c/{domain}").ToString()));
+        var http = ActivatorUtilities.CreateInstance<PqlGrains.Integrations.Enrichment.HttpFirmographicsProvider>(services);
+        var enricher = services.GetRequiredService<LeadEnricher>();
+
+        var error = await Assert.ThrowsAsync<FirmographicsUnavailableException>(async () => await http.FindAsync("acme.com", CancellationToken.None));
+        var enriched = await enricher.EnrichAsync("jane@acme.com", new Dictionary<string, string?> { ["employees"] = "80" }, SegmentThresholds.Default, CancellationToken.None);
+
+        Assert.Contains("not JSON", error.Message);
+        Assert.Contains("Pql:Enrichment:Http:UrlTemplate", error.Message);
+        Assert.Equal(80, enriched.Firmographics!.Employees);
+    }
 }

@@ -90,6 +90,19 @@ public sealed class SlackConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_account_named_like_a_channel_mention_does_not_notify_the_channel_from_the_fallback_text()
+    {
+        // The account name comes from customers' group traits; Slack reads the top-level text as mrkdwn.
+        var brief = Leads.Brief() with { Account = new("a", "<!channel> Acme & Co", "a.com") };
+
+        var message = SlackMessage.Build(Alert() with { Brief = brief });
+
+        var text = message["text"]!.GetValue<string>();
+        Assert.DoesNotContain("<!channel>", text);
+        Assert.Contains("&lt;!channel&gt; Acme &amp; Co", text);
+    }
+
+    [Fact]
     public async Task Invalid_blocks_is_permanent_with_slacks_error()
     {
         _slack.Respond = _ => ApiResponse.Text(400, "invalid_blocks");

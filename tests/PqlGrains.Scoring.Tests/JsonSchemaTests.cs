@@ -7,7 +7,7 @@ namespace PqlGrains.Scoring.Tests;
 public sealed class JsonSchemaTests
 {
     private static Task<JsonSchema> SchemaAsync() =>
-        JsonSchema.FromFileAsync(Path.Combine(RepositoryPaths.Root, "schemas", "pql-definition.schema.json"));
+        JsonSchema.FromFileAsync(Path.Combine(RepositoryRoot.Path, "schemas", "pql-definition.schema.json"));
 
     [Fact]
     public async Task The_shipped_default_definition_conforms_to_the_published_schema()

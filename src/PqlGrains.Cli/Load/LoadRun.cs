@@ -10,7 +10,8 @@ namespace PqlGrains.Cli.Load;
 /// Sends Segment batches to a gateway for a fixed duration. With a target rate, request n is
 /// due at start + n x (batch / rate) (an absolute schedule, so delays do not accumulate); each
 /// of the <c>Concurrency</c> loops takes the next due request, so a slow gateway makes the run
-/// fall behind its schedule rather than hide latency.
+/// fall behind its schedule rather than hide latency. Cancelling (Ctrl+C) ends the run early with
+/// a report of what was sent so far.
 /// </summary>
 internal sealed class LoadRun(LoadSettings settings, HttpMessageHandler handler)
 {
@@ -51,9 +52,9 @@ internal sealed class LoadRun(LoadSettings settings, HttpMessageHandler handler)
             }
 
             var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.Zero)
+            if (wait > TimeSpan.Zero && !await WaitAsync(wait, cancellationToken))
             {
-                await Task.Delay(wait, cancellationToken);
+                break;
             }
 
             var body = writer.Write(settings.BatchSize, DateTimeOffset.UtcNow);
@@ -77,9 +78,28 @@ internal sealed class LoadRun(LoadSettings settings, HttpMessageHandler handler)
             {
                 Fail("timed out after 30 s");
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped (Ctrl+C) mid-request: the answer is unknown, so it is neither accepted nor failed.
+                break;
+            }
         }
 
         return latency;
+    }
+
+    /// <summary>False when the run was stopped while waiting: Ctrl+C ends the run early and still reports it.</summary>
+    private static async Task<bool> WaitAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(wait, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private void Tally(HttpResponseMessage response, byte[] answer)

@@ -6,7 +6,9 @@ namespace PqlGrains.Cli.Load;
 /// <summary>
 /// Writes realistic Segment batches: a product's mix of track calls (feature use, invites,
 /// exports), page views and occasional identify calls, spread over a fixed user base with ten
-/// users per account (context.groupId). One writer per sending loop; not thread-safe.
+/// users per account (context.groupId). The event names are those of the shipped default
+/// definition, so a load run measures ingest together with the scoring it triggers. One writer
+/// per sending loop; not thread-safe.
 /// </summary>
 internal sealed class SegmentBatchWriter
 {
@@ -78,7 +80,7 @@ internal sealed class SegmentBatchWriter
         else
         {
             _json.WriteString("type"u8, "track"u8);
-            _json.WriteString("event"u8, roll < 80 ? "Feature Used"u8 : roll < 90 ? "Invite Sent"u8 : "Report Exported"u8);
+            _json.WriteString("event"u8, roll < 80 ? "feature.activated"u8 : roll < 90 ? "team.member_invited"u8 : "report.exported"u8);
             _json.WriteStartObject("properties"u8);
             _json.WriteString("feature"u8, Features[_random.Next(Features.Length)]);
             _json.WriteNumber("seats"u8, 1 + (user % 25));

@@ -10,12 +10,18 @@ namespace PqlGrains.Cli.Scoring;
 /// </summary>
 internal static class ScoreRun
 {
-    /// <summary>Users then accounts, each sorted by id. Events after <paramref name="at"/> are left out (a point-in-time score).</summary>
+    /// <summary>
+    /// Users then accounts, each sorted by id. Events after <paramref name="at"/> are left out (a
+    /// point-in-time score); a user's repeated messageId counts once.
+    /// </summary>
     public static IReadOnlyList<ScoredEntity> Score(PqlDefinition definition, IEnumerable<ScoringEvent> events, DateTimeOffset at)
     {
         var users = new SortedDictionary<string, ScoringState>(StringComparer.Ordinal);
         var membership = new Dictionary<string, (DateTimeOffset At, string GroupId)>(StringComparer.Ordinal);
-        var known = events.Where(e => e.Timestamp <= at).ToList();
+        // The gateway's event log refuses a messageId it already holds however late the copy comes,
+        // while a scoring state remembers only the last few dozen: deduplicate the file the same way.
+        var delivered = new HashSet<(string UserId, string MessageId)>();
+        var known = events.Where(e => e.Timestamp <= at && delivered.Add((e.UserId, e.MessageId))).ToList();
         foreach (var e in known)
         {
             if (!users.TryGetValue(e.UserId, out var state))

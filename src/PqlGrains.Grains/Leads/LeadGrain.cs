@@ -292,6 +292,11 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
             // Nurtured, logged or queued leads get a second look: a hotter lead may now go to a rep.
             await RouteAsync(lead, configuration, now);
         }
+        else if (State.Links == CrmLinks.None)
+        {
+            // A CRM note needs a record to sit on; without linked records the activity stays on the lead.
+            Log(lead, now, "note-skipped", "no CRM record linked (PUT /api/crm-links/" + Subject + "); re-qualification kept on the lead only");
+        }
         else
         {
             await EnqueueAsync(lead, [Item(lead, DeliveryKind.AddNote, headline, OwnerOf(configuration, lead.AssigneeId))]);

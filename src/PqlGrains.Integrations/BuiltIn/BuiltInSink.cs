@@ -26,7 +26,7 @@ public sealed partial class BuiltInSink : ICrmConnector, IAlertConnector, IWebho
     {
         _logger = logger;
         _time = time;
-        _capacity = Math.Max(1, options.Value.Capacity);
+        _capacity = options.Value.Capacity;
     }
 
     public string Name => ConnectorName;

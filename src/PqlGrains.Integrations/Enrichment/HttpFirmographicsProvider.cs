@@ -46,7 +46,7 @@ public sealed class HttpFirmographicsProvider(IHttpClientFactory clients, IOptio
                 throw new FirmographicsUnavailableException($"Enrichment API answered {(int)response.StatusCode} for {domain}; check {EnrichmentOptions.Section}:Http:UrlTemplate and :ApiKey.");
             }
 
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+            using var document = await ParseAsync(response, domain, cancellationToken).ConfigureAwait(false);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -55,6 +55,22 @@ public sealed class HttpFirmographicsProvider(IHttpClientFactory clients, IOptio
 
             var facts = FirmographicsJson.From(root, SourceName);
             return facts.IsEmpty ? null : facts;
+        }
+    }
+
+    // A 200 that is not JSON (a proxy's or login page, a wrong URL template) is an outage of the
+    // provider, not an answer: routing goes on without it and the next lead asks again.
+    private static async Task<JsonDocument> ParseAsync(HttpResponseMessage response, string domain, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException exception)
+        {
+            throw new FirmographicsUnavailableException(
+                $"Enrichment API answered {(int)response.StatusCode} for {domain} with a body that is not JSON ({response.Content.Headers.ContentType?.MediaType ?? "no content type"}); check {EnrichmentOptions.Section}:Http:UrlTemplate points at the provider's JSON API.",
+                exception);
         }
     }
 }

@@ -34,7 +34,9 @@ public static class SlackMessage
             new JsonObject { ["type"] = "actions", ["elements"] = Buttons(alert) },
         };
 
-        return new JsonObject { ["text"] = headline, ["blocks"] = blocks };
+        // The top-level text is the notification fallback and Slack reads it as mrkdwn: unescaped, an
+        // account named "<!channel>" in customers' group traits would notify the whole channel.
+        return new JsonObject { ["text"] = Escape(headline), ["blocks"] = blocks };
     }
 
     public static string Headline(LeadAlert alert)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using PqlGrains.Silo.Api;
 using PqlGrains.Silo.Configuration;
+using PqlGrains.Silo.Gateway;
 using PqlGrains.Silo.Health;
 
 namespace PqlGrains.Silo.Hosting;
@@ -39,6 +40,7 @@ public static class PqlSiloHostingExtensions
         }
 
         services.AddPqlScoreReads();
+        services.AddSegmentGateway(configuration);
         var health = services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [PqlHealthEndpoints.ReadyTag]);
 

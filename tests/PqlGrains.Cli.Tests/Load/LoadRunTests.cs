@@ -1,5 +1,6 @@
 using System.Net;
 using PqlGrains.Cli.Load;
+using PqlGrains.Scoring.Definitions;
 using PqlGrains.Scoring.Events;
 using PqlGrains.Segment;
 
@@ -27,6 +28,26 @@ public sealed class LoadRunTests
     }
 
     [Fact]
+    public void Generated_track_events_earn_points_under_the_shipped_default_definition()
+    {
+        // A load of events no signal matches would measure ingest without the scoring work it is meant to include.
+        var writer = new SegmentBatchWriter("run1", users: 20, seed: 1);
+        var payload = SegmentPayloadParser.Parse(writer.Write(500, DateTimeOffset.UtcNow).ToArray(), SegmentEndpoint.Batch, DateTimeOffset.UtcNow);
+
+        var tracks = payload.Events.Where(e => e.Type == EventType.Track).DistinctBy(e => e.Name).ToList();
+
+        Assert.NotEmpty(tracks);
+        Assert.All(tracks, e => Assert.True(ScoreOfOnly(e) > 0, $"'{e.Name}' earns nothing under the default definition"));
+    }
+
+    private static double ScoreOfOnly(ScoringEvent e)
+    {
+        var state = PqlDefinition.Default.CreateUserState();
+        state.Apply(e);
+        return state.ScoreAt(e.Timestamp);
+    }
+
+    [Fact]
     public async Task Every_event_the_gateway_accepts_is_counted_and_every_request_timed()
     {
         var gateway = new SegmentGatewayStub();
@@ -37,6 +58,21 @@ public sealed class LoadRunTests
         Assert.Equal(report.EventsSent, report.EventsAccepted);
         Assert.Equal(0, report.RequestsFailed);
         Assert.Equal(gateway.Requests, report.Latency.Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000)]
+    public async Task Stopping_a_run_early_with_ctrl_c_still_reports_what_was_sent(int rate)
+    {
+        var gateway = new SegmentGatewayStub();
+        using var stop = new CancellationTokenSource();
+        stop.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        var report = await new LoadRun(Settings(rate, TimeSpan.FromHours(1)), gateway).RunAsync(stop.Token);
+
+        Assert.True(report.EventsAccepted > 0);
+        Assert.Equal(0, report.RequestsFailed);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class HubSpotSpec
 
     public static async Task<ICollection<string>> ValidateAsync(string specFile, string method, string path, string body)
     {
-        var spec = JsonNode.Parse(await File.ReadAllTextAsync(SharedFiles.Path("specs", specFile)))!;
+        var spec = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryRoot.SharedFile("specs", specFile)))!;
         var operation = spec["paths"]?[path]?[method.ToLowerInvariant()]
             ?? throw new InvalidOperationException($"{specFile} documents no {method} {path}");
         var reference = operation["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();

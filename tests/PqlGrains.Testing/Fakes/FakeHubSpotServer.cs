@@ -76,6 +76,9 @@ public sealed class FakeHubSpotServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends a scripted outage: task creations succeed again.</summary>
+    public void StopFailing() => _taskFailures.Clear();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

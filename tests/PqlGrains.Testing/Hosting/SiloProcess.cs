@@ -15,6 +15,10 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
+    // LoopbackPort.Free only says a port was free a moment ago: on a machine shared by several
+    // test runs another process may bind it first, and then the silo exits; start again on new ports.
+    private const int StartAttempts = 3;
+
     // Silos a test forgot to dispose (an aborted run) must not outlive the test host.
     private static readonly ConcurrentDictionary<int, Process> Live = new();
 
@@ -50,6 +54,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    private bool LostPortRace =>
+        process.HasExited && Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>What the process wrote so far, for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, output);
 
@@ -58,6 +65,28 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <c>ConnectionStrings__Pql</c>) on top of fresh ports, and waits until it is ready.
     /// </summary>
     public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var silo = Launch(environment);
+            try
+            {
+                await silo.WaitUntilReadyAsync();
+                return silo;
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts && silo.LostPortRace)
+            {
+                await silo.DisposeAsync();
+            }
+            catch
+            {
+                await silo.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static SiloProcess Launch(IReadOnlyDictionary<string, string> environment)
     {
         var httpPort = LoopbackPort.Free();
         var siloPort = LoopbackPort.Free();
@@ -87,16 +116,7 @@ public sealed class SiloProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => silo.Capture(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        try
-        {
-            await silo.WaitUntilReadyAsync();
-            return silo;
-        }
-        catch
-        {
-            await silo.DisposeAsync();
-            throw;
-        }
+        return silo;
     }
 
     /// <summary>Starts <paramref name="count"/> silos with the same settings at once (they form one cluster when the settings share a database and cluster id).</summary>

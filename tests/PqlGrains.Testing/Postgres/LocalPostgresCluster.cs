@@ -13,6 +13,10 @@ internal sealed class LocalPostgresCluster : IDisposable
     private const string UnprivilegedUser = "postgres";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
+    // LoopbackPort.Free only says a port was free a moment ago: on a machine shared by several
+    // test runs another process may bind it before the server does; then start over on a new port.
+    private const int StartAttempts = 3;
+
     private readonly PostgresBinaries binaries;
     private readonly string root;
     private readonly bool runAsUnprivilegedUser;
@@ -33,22 +37,34 @@ internal sealed class LocalPostgresCluster : IDisposable
 
     private string DataDirectory => Path.Combine(root, "data");
 
+    private string ServerLog => Path.Combine(root, "server.log");
+
+    private bool LostPortRace =>
+        File.Exists(ServerLog) && File.ReadAllText(ServerLog).Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+
     public static async Task<LocalPostgresCluster> StartAsync()
     {
         var binaries = PostgresBinaries.Find();
-        var root = Path.Combine(Path.GetTempPath(), "pql-pg-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(root);
         var asRoot = Environment.UserName == "root";
-        var cluster = new LocalPostgresCluster(binaries, root, LoopbackPort.Free(), asRoot);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await cluster.InitializeAsync();
-            return cluster;
-        }
-        catch
-        {
-            cluster.Dispose();
-            throw;
+            var root = Path.Combine(Path.GetTempPath(), "pql-pg-" + Guid.NewGuid().ToString("N")[..12]);
+            Directory.CreateDirectory(root);
+            var cluster = new LocalPostgresCluster(binaries, root, LoopbackPort.Free(), asRoot);
+            try
+            {
+                await cluster.InitializeAsync();
+                return cluster;
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts && cluster.LostPortRace)
+            {
+                cluster.Dispose();
+            }
+            catch
+            {
+                cluster.Dispose();
+                throw;
+            }
         }
     }
 
@@ -71,7 +87,7 @@ internal sealed class LocalPostgresCluster : IDisposable
             "-c", "synchronous_commit=off",
             "-c", "full_page_writes=off");
         await RunPostgresToolAsync(binaries.PgCtl,
-            ["start", "-D", DataDirectory, "-w", "-t", "60", "-l", Path.Combine(root, "server.log"), "-o", serverOptions]);
+            ["start", "-D", DataDirectory, "-w", "-t", "60", "-l", ServerLog, "-o", serverOptions]);
         watchdog = StartWatchdog();
     }
 

@@ -1,0 +1,105 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PqlGrains.Grains.Hosting;
+using PqlGrains.Grains.Leads;
+using PqlGrains.Silo.Api;
+using PqlGrains.Silo.Gateway;
+using PqlGrains.Testing;
+using PqlGrains.Testing.Fakes;
+
+namespace PqlGrains.IntegrationTests.Leads;
+
+/// <summary>
+/// Embedded mode end to end over loopback HTTP: Segment gateway -> ingest -> scoring -> tier change -> lead ->
+/// routing (the shipped demo routing) -> outbox -> a fake HubSpot and Slack that check requests against the specs.
+/// </summary>
+public sealed class LeadsPipelineHost : IAsyncLifetime
+{
+    public const string WriteKey = "leads-write-key";
+    public const string AdminToken = "leads-admin-token";
+    public const string HubSpotAppSecret = "hubspot-app-secret";
+
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public FakeHubSpotServer Crm { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Crm = await FakeHubSpotServer.StartAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration["Pql:Gateway:WriteKeys:0"] = WriteKey;
+        builder.Configuration["Pql:Api:AdminToken"] = AdminToken;
+        builder.Configuration["Pql:Users:AccountReportDelay"] = "00:00:00.020";
+        builder.Configuration["Pql:Accounts:SettleDelay"] = "00:00:00.020";
+        builder.Configuration["Pql:Crm:HubSpot:BaseUrl"] = Crm.BaseUrl.ToString();
+        builder.Configuration["Pql:Crm:HubSpot:AccessToken"] = FakeHubSpotServer.AccessToken;
+        builder.Configuration["Pql:Crm:HubSpot:AppSecret"] = HubSpotAppSecret;
+        builder.Configuration["Pql:Alerts:Slack:WebhookUrl"] = Crm.SlackWebhookUrl.ToString();
+        builder.Services.AddSegmentGateway(builder.Configuration);
+        builder.Services.AddPqlScoreReads();
+        builder.Services.AddPqlLeadsApi(builder.Configuration);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(LoopbackPort.Free(), LoopbackPort.Free());
+            silo.AddMemoryGrainStorage("pql");
+            silo.UseInMemoryReminderService();
+            silo.AddPqlIngest();
+            silo.Services.AddPqlInMemoryEventLog();
+            silo.AddPqlLeads(builder.Configuration);
+        });
+
+        _app = builder.Build();
+        _app.MapSegmentGateway();
+        _app.MapLeadsApi();
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        Client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        await Crm.DisposeAsync();
+    }
+
+    public Task<HttpResponseMessage> TrackAsync(string json) =>
+        Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/v1/batch")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+            Headers = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(WriteKey + ":"))) },
+        });
+
+    public Task<HttpResponseMessage> ApiAsync(HttpMethod method, string path, string? json = null, string? bearer = AdminToken)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return Client.SendAsync(request);
+    }
+}
