@@ -1,3 +1,4 @@
+using PqlGrains.Grains.Hosting;
 using PqlGrains.Grains.Leads;
 using PqlGrains.Silo.Admin;
 using PqlGrains.Silo.Api;
@@ -14,8 +15,9 @@ if (demo)
     builder.Configuration[$"{DemoOptions.SectionName}:{nameof(DemoOptions.Enabled)}"] = "true";
 }
 
-builder.AddPqlSilo(silo => silo.AddPqlLeads(builder.Configuration));
+builder.AddPqlSilo(silo => silo.AddPqlLeads(builder.Configuration).AddPqlDefinitions());
 builder.Services.AddPqlLeadsApi(builder.Configuration);
+builder.Services.AddPqlDefinitionsApi();
 builder.Services.AddPqlDemo(builder.Configuration);
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ if (app.IsPqlGateway())
     app.MapPqlAdmin();
     app.MapPqlScoreReads();
     app.MapLeadsApi();
+    app.MapPqlDefinitions();
 }
 
 app.Run();

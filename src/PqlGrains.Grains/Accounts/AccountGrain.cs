@@ -196,13 +196,14 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             _score.ReportMember(userId, member.Score, member.EvaluatedAt);
         }
 
-        checkpoint.DefinitionVersion = _model.DefinitionVersion;
+        // The state's own version: the active definition may change between two reads of the model.
+        checkpoint.DefinitionVersion = _score.DefinitionVersion;
         checkpoint.ScoreState = null;
     }
 
     private void EnsureActiveDefinition()
     {
-        if (_state.State.DefinitionVersion != _model.DefinitionVersion)
+        if (_score.DefinitionVersion != _model.DefinitionVersion)
         {
             LoadScoreState();
         }

@@ -7,6 +7,8 @@ namespace PqlGrains.Grains.Scoring;
 
 internal sealed class AccountScoreState(AccountScoringState state) : IAccountScoreState
 {
+    public string DefinitionVersion => state.Definition.Version;
+
     public bool Apply(ScoringEvent scoringEvent) => (state.Apply(scoringEvent) & ApplyOutcome.Duplicate) == 0;
 
     public void ReportMember(string userId, double score, DateTimeOffset evaluatedAt) => state.ReportMember(userId, score, evaluatedAt);

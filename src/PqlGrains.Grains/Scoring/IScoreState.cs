@@ -6,6 +6,9 @@ namespace PqlGrains.Grains.Scoring;
 /// <summary>One subject's bounded, decayed signal state under one definition version. Not thread-safe.</summary>
 public interface IScoreState
 {
+    /// <summary>The definition version this state was built under; compare it with <see cref="IScoringModel.DefinitionVersion"/>.</summary>
+    string DefinitionVersion { get; }
+
     /// <summary>Applies an event at its own timestamp; false when its messageId was already applied.</summary>
     bool Apply(ScoringEvent scoringEvent);
 

@@ -18,4 +18,10 @@ public interface IScoringModel
 
     /// <summary>Rebuilds an account state saved by <see cref="IScoreState.Save"/> under the same definition version.</summary>
     IAccountScoreState RestoreAccountState(byte[] snapshot);
+
+    /// <summary>
+    /// Definitions evaluated in shadow beside this one: subjects keep a state under each and record their tier
+    /// crossings as would-be leads, never published to tier-change observers.
+    /// </summary>
+    IReadOnlyList<IScoringModel> Shadows => [];
 }

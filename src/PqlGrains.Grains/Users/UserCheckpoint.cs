@@ -1,4 +1,5 @@
 using PqlGrains.Abstractions.Users;
+using PqlGrains.Grains.Definitions;
 
 namespace PqlGrains.Grains.Users;
 
@@ -42,4 +43,7 @@ public sealed class UserCheckpoint
     /// at or below <see cref="AppliedSequence"/> are replayed to the account on activation.
     /// </summary>
     [Id(12)] public long AccountSavedSequence { get; set; }
+
+    /// <summary>States under the shadow definition versions, saved with <see cref="ScoreState"/> (same applied sequence).</summary>
+    [Id(13)] public List<ShadowCheckpoint>? Shadows { get; set; }
 }

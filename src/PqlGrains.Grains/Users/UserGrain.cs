@@ -66,11 +66,13 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _partition = PartitionMap.PartitionOf(UserId, _ingest.Partitions);
         _savedAt = _time.GetTimestamp();
         var checkpoint = _state.State;
+        var restored = false;
         if (checkpoint.Partition == _partition && checkpoint.DefinitionVersion == _model.DefinitionVersion && checkpoint.ScoreState is { } saved)
         {
             try
             {
                 _score = _model.RestoreUserState(saved);
+                restored = true;
             }
             catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or EndOfStreamException)
             {
@@ -84,7 +86,14 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             ResetToEmpty();
         }
 
+        if (restored || !_state.RecordExists)
+        {
+            // Shadows in step with the active state before catching up: the events past the checkpoint are live for them too.
+            await AlignShadowsAsync(restoreSaved: true, cancellationToken);
+        }
+
         await CatchUpFromLogAsync(cancellationToken);
+        await AlignShadowsAsync(restoreSaved: false, cancellationToken);
 
         // Re-report after a restart: the account may have lost the last settle window.
         _unsettled |= _state.State.AccountId is not null || _state.State.ReportedAccountId is not null;
@@ -106,12 +115,14 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     public async Task Apply(UserEventBatch batch)
     {
-        if (_state.State.DefinitionVersion != _model.DefinitionVersion)
+        if (_score.DefinitionVersion != _model.DefinitionVersion)
         {
             // The batch is already in the log: the rebuild replays it.
             await RebuildUnderActiveDefinitionAsync();
             return;
         }
+
+        await AlignShadowsAsync(restoreSaved: false, CancellationToken.None);
 
         if (batch.Partition != _partition)
         {
@@ -127,9 +138,13 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     public async Task<UserView?> GetView()
     {
-        if (_state.State.DefinitionVersion != _model.DefinitionVersion)
+        if (_score.DefinitionVersion != _model.DefinitionVersion)
         {
             await RebuildUnderActiveDefinitionAsync();
+        }
+        else
+        {
+            await AlignShadowsAsync(restoreSaved: false, CancellationToken.None);
         }
 
         var checkpoint = _state.State;
@@ -145,22 +160,26 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private void ResetToEmpty()
     {
         var previous = _state.State;
+
+        // The version comes from the state itself: the active definition may change between two reads of the model.
+        _score = _model.CreateUserState();
         _state.State = new UserCheckpoint
         {
             Partition = _partition,
-            DefinitionVersion = _model.DefinitionVersion,
+            DefinitionVersion = _score.DefinitionVersion,
             PublishedTier = previous.PublishedTier,
             ReportedAccountId = previous.ReportedAccountId,
         };
-        _score = _model.CreateUserState();
+        _shadows.Forget(previous.Shadows);
         _accountOutbox = null;
     }
 
     private async Task RebuildUnderActiveDefinitionAsync()
     {
-        LogRebuilding(UserId, _state.State.DefinitionVersion, _model.DefinitionVersion);
+        LogRebuilding(UserId, _score.DefinitionVersion, _model.DefinitionVersion);
         ResetToEmpty();
         await CatchUpFromLogAsync(CancellationToken.None);
+        await AlignShadowsAsync(restoreSaved: false, CancellationToken.None);
     }
 
     /// <summary>Applies what the log holds past the checkpoint, and queues for the account what it has not saved.</summary>
@@ -250,6 +269,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         {
             return false;
         }
+
+        _shadows.Apply(scoringEvent);
 
         var checkpoint = _state.State;
         var at = scoringEvent.Timestamp;
@@ -342,6 +363,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
                 await PublishTierChangeAsync(summary, now);
             }
 
+            await RecordShadowCrossingsAsync(now);
             await ReportToAccountAsync(summary, now, cancellationToken);
         }
         finally
@@ -430,7 +452,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     {
         var checkpoint = _state.State;
         checkpoint.ScoreState = _score.Save();
-        checkpoint.DefinitionVersion = _model.DefinitionVersion;
+        checkpoint.DefinitionVersion = _score.DefinitionVersion;
+        checkpoint.Shadows = _shadows.Save();
         checkpoint.Partition = _partition;
         await _state.WriteStateAsync(cancellationToken);
         _unsaved = 0;

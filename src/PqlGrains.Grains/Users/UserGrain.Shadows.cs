@@ -1,0 +1,57 @@
+using PqlGrains.Abstractions.Definitions;
+using PqlGrains.Abstractions.Ingest;
+using PqlGrains.Abstractions.Qualification;
+using PqlGrains.Grains.Definitions;
+
+namespace PqlGrains.Grains.Users;
+
+/// <summary>
+/// Shadow definitions: the user keeps a state under each, fed the same events, and reports the shadows' tier
+/// crossings to their ledgers only; they never reach the tier-change observers, so no lead, route or CRM call.
+/// </summary>
+internal sealed partial class UserGrain
+{
+    private readonly ShadowScores _shadows = new();
+
+    /// <summary>
+    /// Brings the shadow states in line with the active model's shadow versions: keeps live ones, restores saved
+    /// ones when <paramref name="restoreSaved"/> (they match the restored active state), and builds the rest from
+    /// the log up to the applied sequence.
+    /// </summary>
+    private async Task AlignShadowsAsync(bool restoreSaved, CancellationToken cancellationToken)
+    {
+        var models = _model.Shadows;
+        if (_shadows.Matches(models))
+        {
+            return;
+        }
+
+        var checkpoint = _state.State;
+        var missing = _shadows.Align(models, restoreSaved ? checkpoint.Shadows : null);
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<LoggedEvent> history = checkpoint.AppliedSequence == 0 ? [] : await _log.ReadUserAsync(_partition, UserId, 0, cancellationToken);
+        var now = _time.GetUtcNow();
+        foreach (var model in missing)
+        {
+            _shadows.Build(model, history.Where(logged => logged.Sequence <= checkpoint.AppliedSequence).Select(logged => logged.Event), now);
+        }
+    }
+
+    private async Task RecordShadowCrossingsAsync(DateTimeOffset now)
+    {
+        foreach (var (summary, oldTier) in _shadows.Crossings(now))
+        {
+            if (summary.Tier is null)
+            {
+                continue;
+            }
+
+            var change = new TierChanged(SubjectKind.User, UserId, oldTier, summary.Tier, summary.Score, summary.DefinitionVersion, now, summary.RouteImmediately, _state.State.AccountId);
+            await GrainFactory.GetGrain<IShadowLedgerGrain>(summary.DefinitionVersion).RecordShadow(WouldBeLeads.From(change));
+        }
+    }
+}
