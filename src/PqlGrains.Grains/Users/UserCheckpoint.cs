@@ -42,4 +42,7 @@ public sealed class UserCheckpoint
     /// at or below <see cref="AppliedSequence"/> are replayed to the account on activation.
     /// </summary>
     [Id(12)] public long AccountSavedSequence { get; set; }
+
+    /// <summary>Score at the end of the previous day and recent features, for lead briefs.</summary>
+    [Id(13)] public UserRecentActivity Recent { get; set; } = new();
 }

@@ -139,8 +139,14 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return null;
         }
 
-        return new UserView(UserId, checkpoint.AccountId, _score.Evaluate(_time.GetUtcNow()), checkpoint.LastEventAt, checkpoint.Traits, checkpoint.EventsApplied);
+        var now = _time.GetUtcNow();
+        var summary = _score.Evaluate(now);
+        checkpoint.Recent.RecordScore(now, summary.Score);
+        return new UserView(UserId, checkpoint.AccountId, summary, checkpoint.LastEventAt, checkpoint.Traits, checkpoint.EventsApplied);
     }
+
+    public Task<UserBriefFacts?> GetBriefFacts() =>
+        Task.FromResult(_state.State.EventsApplied == 0 ? null : _state.State.Recent.Facts(_time.GetUtcNow()));
 
     private void ResetToEmpty()
     {
@@ -151,6 +157,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             DefinitionVersion = _model.DefinitionVersion,
             PublishedTier = previous.PublishedTier,
             ReportedAccountId = previous.ReportedAccountId,
+            Recent = previous.Recent,
         };
         _score = _model.CreateUserState();
         _accountOutbox = null;
@@ -254,6 +261,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         var checkpoint = _state.State;
         var at = scoringEvent.Timestamp;
         checkpoint.EventsApplied++;
+        checkpoint.Recent.Observe(scoringEvent);
         if (checkpoint.LastEventAt is not { } last || at > last)
         {
             checkpoint.LastEventAt = at;
@@ -333,6 +341,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _unsettled = false;
         var now = _time.GetUtcNow();
         var summary = _score.Evaluate(now);
+        _state.State.Recent.RecordScore(now, summary.Score);
         if (summary.Tier != _state.State.PublishedTier)
         {
             await PublishTierChangeAsync(summary, now);
