@@ -116,11 +116,14 @@ public sealed class LeadsEndToEndTests(LeadsPipelineHost host) : IClassFixture<L
     }
 
     [Fact]
-    public async Task Routing_is_readable_and_an_invalid_replacement_is_refused_with_every_problem()
+    public async Task Routing_loaded_from_the_configured_path_is_readable_and_an_invalid_replacement_is_refused_with_every_problem()
     {
         var current = await host.ApiAsync(HttpMethod.Get, "/api/routing");
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
-        Assert.Contains("ae-pool", await current.Content.ReadAsStringAsync());
+        var text = await current.Content.ReadAsStringAsync();
+        Assert.Contains("ae-pool", text);
+        Assert.Contains("version: " + LeadsPipelineHost.RoutingVersion, text);
+        Assert.Equal(host.RoutingPath, current.Headers.GetValues("X-Routing-Source").Single());
 
         var rejected = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/routing")
         {
