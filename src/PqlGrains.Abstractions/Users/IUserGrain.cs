@@ -10,4 +10,7 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>The user's score evaluated now, or null when no event of this user was ever logged.</summary>
     Task<UserView?> GetView();
+
+    /// <summary>Score yesterday and recent features for a lead brief; null when no event of this user was ever logged.</summary>
+    Task<UserBriefFacts?> GetBriefFacts();
 }

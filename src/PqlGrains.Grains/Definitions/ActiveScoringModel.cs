@@ -1,4 +1,5 @@
 using PqlGrains.Grains.Scoring;
+using PqlGrains.Scoring.Definitions;
 
 namespace PqlGrains.Grains.Definitions;
 
@@ -10,6 +11,8 @@ namespace PqlGrains.Grains.Definitions;
 internal sealed class ActiveScoringModel(ActiveDefinitions definitions) : IScoringModel
 {
     public string DefinitionVersion => definitions.Active.DefinitionVersion;
+
+    public IReadOnlyList<Tier> Tiers => definitions.Active.Tiers;
 
     public IReadOnlyList<IScoringModel> Shadows => definitions.Shadows;
 

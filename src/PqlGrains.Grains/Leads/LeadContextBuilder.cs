@@ -24,6 +24,7 @@ public sealed partial class LeadContextBuilder(IGrainFactory grains, LeadEnriche
             ? change.SubjectId
             : account?.Users.OrderByDescending(member => member.Score).FirstOrDefault()?.UserId ?? change.SubjectId;
         var user = await ReadAsync(() => grains.GetGrain<IUserGrain>(contactId).GetView(), "user", contactId);
+        var facts = await ReadAsync(() => grains.GetGrain<IUserGrain>(contactId).GetBriefFacts(), "user", contactId);
         var member = account?.Users.FirstOrDefault(candidate => candidate.UserId == contactId);
         var email = user?.Traits.Email ?? member?.Email;
         var summary = change.Kind == SubjectKind.Account ? account?.Score : user?.Score;
@@ -51,11 +52,12 @@ public sealed partial class LeadContextBuilder(IGrainFactory grains, LeadEnriche
             email,
             change.Score,
             change.NewTier ?? string.Empty,
-            null,
+            // Yesterday's score is the user's; beside an account's score it would compare two different things.
+            change.Kind == SubjectKind.User ? facts?.ScoreYesterday : null,
             Signals(summary),
             summary?.TopSignals ?? [],
             account?.ActiveUsers7d,
-            [],
+            facts?.FeaturesUsed7Days ?? [],
             account?.Traits.Plan ?? user?.Traits.Plan,
             company,
             change.At,

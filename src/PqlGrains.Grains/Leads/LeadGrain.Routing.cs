@@ -51,7 +51,7 @@ public sealed partial class LeadGrain
 
         if (pick.RepId is { } repId && configuration.FindRep(repId) is { } rep)
         {
-            var sla = _options.SlaFor(lead.Tier);
+            var sla = _slas.For(lead.Tier);
             lead.Status = LeadStatus.Assigned;
             lead.AssigneeId = rep.Id;
             lead.AssigneeName = rep.Name;

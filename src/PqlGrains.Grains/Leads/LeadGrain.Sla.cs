@@ -75,7 +75,7 @@ public sealed partial class LeadGrain
 
         if (owner is not null)
         {
-            var task = Item(lead, DeliveryKind.CreateTask, reason, owner) with { DueAt = now + _options.SlaFor(lead.Tier), HighPriority = true };
+            var task = Item(lead, DeliveryKind.CreateTask, reason, owner) with { DueAt = now + _slas.For(lead.Tier), HighPriority = true };
             lead.CurrentTaskItemId = task.ItemId;
             items.Add(task);
         }

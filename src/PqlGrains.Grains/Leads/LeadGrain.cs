@@ -18,6 +18,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     private readonly LeadOptions _options;
     private readonly RoutingSnapshots _routing;
     private readonly LeadContextBuilder _contexts;
+    private readonly TierSlas _slas;
     private readonly TimeProvider _time;
     private readonly ILogger<LeadGrain> _logger;
     // Qualify interleaves with the other turns: writes go through this gate so two never race on the etag.
@@ -29,6 +30,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         IOptions<LeadOptions> options,
         RoutingSnapshots routing,
         LeadContextBuilder contexts,
+        TierSlas slas,
         TimeProvider time,
         ILogger<LeadGrain> logger)
     {
@@ -36,6 +38,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         _options = options.Value;
         _routing = routing;
         _contexts = contexts;
+        _slas = slas;
         _time = time;
         _logger = logger;
     }

@@ -10,15 +10,11 @@ public sealed class LeadOptions
     /// <summary>Tier names from lowest to highest, comma separated; a higher tier while open is a re-qualification.</summary>
     public string TierOrder { get; set; } = "warm,hot,sales_ready";
 
-    /// <summary>First-contact SLA per tier (the definition's tiers); a tier without one gets <see cref="DefaultSla"/>.</summary>
-    public Dictionary<string, TimeSpan> TierSla { get; set; } = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["sales_ready"] = TimeSpan.FromMinutes(15),
-        ["hot"] = TimeSpan.FromHours(2),
-        ["warm"] = TimeSpan.FromHours(24),
-    };
+    /// <summary>First-contact SLA overrides per tier; they win over the active definition's tier <c>sla</c> (see <see cref="TierSlas"/>).</summary>
+    public Dictionary<string, TimeSpan> TierSla { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public TimeSpan DefaultSla { get; set; } = TimeSpan.FromHours(4);
+    /// <summary>The SLA of a tier neither overridden nor given one by the definition (the default definition's warm has <c>sla: none</c>).</summary>
+    public TimeSpan DefaultSla { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Tasks for SLAs at or under this are high priority.</summary>
     public TimeSpan HighPriorityWithin { get; set; } = TimeSpan.FromHours(1);
@@ -76,6 +72,4 @@ public sealed class LeadOptions
 
         return 0;
     }
-
-    public TimeSpan SlaFor(string tier) => TierSla.TryGetValue(tier, out var sla) ? sla : DefaultSla;
 }

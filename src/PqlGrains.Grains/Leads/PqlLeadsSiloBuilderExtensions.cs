@@ -29,6 +29,7 @@ public static class PqlLeadsSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RoutingSnapshots>();
         services.TryAddSingleton<LeadContextBuilder>();
+        services.TryAddSingleton<TierSlas>();
         services.TryAddSingleton<DeliveryDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITierChangeObserver, LeadTierChangeObserver>());
         services.AddPqlConnectors(configuration);

@@ -9,6 +9,8 @@ public sealed class DefinitionScoringModel(PqlDefinition definition) : IScoringM
 
     public string DefinitionVersion => Definition.Version;
 
+    public IReadOnlyList<Tier> Tiers => Definition.Tiers;
+
     public IScoreState CreateUserState() => new UserScoreState(Definition.CreateUserState());
 
     public IScoreState RestoreUserState(byte[] snapshot) =>

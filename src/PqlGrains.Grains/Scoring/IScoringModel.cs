@@ -1,3 +1,5 @@
+using PqlGrains.Scoring.Definitions;
+
 namespace PqlGrains.Grains.Scoring;
 
 /// <summary>
@@ -8,6 +10,9 @@ public interface IScoringModel
 {
     /// <summary>Version of the active definition; state saved under another version is rebuilt.</summary>
     string DefinitionVersion { get; }
+
+    /// <summary>The active definition's tiers, lowest first (names, thresholds, routes, response SLAs).</summary>
+    IReadOnlyList<Tier> Tiers { get; }
 
     IScoreState CreateUserState();
 

@@ -46,4 +46,7 @@ public sealed class UserCheckpoint
 
     /// <summary>States under the shadow definition versions, saved with <see cref="ScoreState"/> (same applied sequence).</summary>
     [Id(13)] public List<ShadowCheckpoint>? Shadows { get; set; }
+
+    /// <summary>Score at the end of the previous day and recent features, for lead briefs.</summary>
+    [Id(14)] public UserRecentActivity Recent { get; set; } = new();
 }

@@ -154,8 +154,14 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return null;
         }
 
-        return new UserView(UserId, checkpoint.AccountId, _score.Evaluate(_time.GetUtcNow()), checkpoint.LastEventAt, checkpoint.Traits, checkpoint.EventsApplied);
+        var now = _time.GetUtcNow();
+        var summary = _score.Evaluate(now);
+        checkpoint.Recent.RecordScore(now, summary.Score);
+        return new UserView(UserId, checkpoint.AccountId, summary, checkpoint.LastEventAt, checkpoint.Traits, checkpoint.EventsApplied);
     }
+
+    public Task<UserBriefFacts?> GetBriefFacts() =>
+        Task.FromResult(_state.State.EventsApplied == 0 ? null : _state.State.Recent.Facts(_time.GetUtcNow()));
 
     private void ResetToEmpty()
     {
@@ -169,6 +175,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             DefinitionVersion = _score.DefinitionVersion,
             PublishedTier = previous.PublishedTier,
             ReportedAccountId = previous.ReportedAccountId,
+            Recent = previous.Recent,
         };
         _shadows.Forget(previous.Shadows);
         _accountOutbox = null;
@@ -275,6 +282,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         var checkpoint = _state.State;
         var at = scoringEvent.Timestamp;
         checkpoint.EventsApplied++;
+        checkpoint.Recent.Observe(scoringEvent);
         if (checkpoint.LastEventAt is not { } last || at > last)
         {
             checkpoint.LastEventAt = at;
@@ -358,6 +366,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             _unsettled = false;
             var now = _time.GetUtcNow();
             var summary = _score.Evaluate(now);
+            _state.State.Recent.RecordScore(now, summary.Score);
             if (summary.Tier != _state.State.PublishedTier)
             {
                 await PublishTierChangeAsync(summary, now);

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using PqlGrains.Abstractions.Leads;
 using PqlGrains.Abstractions.Qualification;
+using Microsoft.Extensions.DependencyInjection;
 using PqlGrains.Grains.Leads;
+using PqlGrains.Grains.Scoring;
+using PqlGrains.Scoring.Definitions;
 using PqlGrains.Testing.Fakes;
 using PqlGrains.Testing.Orleans;
 
@@ -43,6 +46,8 @@ public sealed class LeadClusterFixture : PqlTestClusterFixture, IAsyncLifetime
             ["Pql:Outbox:MaxBackoff"] = "00:00:01",
             ["Pql:Outbox:WakeUpPeriod"] = "00:00:01",
         }).Build();
+        // The shipped definition gives sales_ready its 15 min; the hot override above proves configuration wins.
+        silo.Services.AddSingleton<IScoringModel>(new DefinitionScoringModel(PqlDefinition.Default));
         silo.AddPqlLeads(configuration);
     }
 

@@ -38,6 +38,22 @@ public sealed class LeadsEndToEndTests(LeadsPipelineHost host) : IClassFixture<L
     }
 
     [Fact]
+    public async Task HubSpot_task_body_lists_the_features_the_contact_activated_in_the_last_7_days()
+    {
+        var (userId, accountId) = NewIds();
+
+        await PostAsync(Batch(userId, accountId, ["sso", "audit_log"], ("user.billing_page_viewed", 0), ("team.member_invited", 1)));
+
+        var lead = await WaitForLeadAsync(accountId, lead => lead.GetProperty("status").GetString() == "assigned");
+        var task = await EventuallyAsync(() => TasksFor(lead.GetProperty("leadId").GetString()!), tasks => tasks.Count == 1, "the HubSpot task");
+        var body = task[0].Property("hs_task_body")!;
+        Assert.Contains("Features used (7 days)", body);
+        Assert.Contains("sso", body);
+        Assert.Contains("audit_log", body);
+        Assert.Equal(["audit_log", "sso"], lead.GetProperty("context").GetProperty("featuresUsed7Days").EnumerateArray().Select(f => f.GetString()).Order());
+    }
+
+    [Fact]
     public async Task Three_billing_visits_in_one_session_still_create_one_task()
     {
         var (userId, accountId) = NewIds();
@@ -100,11 +116,14 @@ public sealed class LeadsEndToEndTests(LeadsPipelineHost host) : IClassFixture<L
     }
 
     [Fact]
-    public async Task Routing_is_readable_and_an_invalid_replacement_is_refused_with_every_problem()
+    public async Task Routing_loaded_from_the_configured_path_is_readable_and_an_invalid_replacement_is_refused_with_every_problem()
     {
         var current = await host.ApiAsync(HttpMethod.Get, "/api/routing");
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
-        Assert.Contains("ae-pool", await current.Content.ReadAsStringAsync());
+        var text = await current.Content.ReadAsStringAsync();
+        Assert.Contains("ae-pool", text);
+        Assert.Contains("version: " + LeadsPipelineHost.RoutingVersion, text);
+        Assert.Equal(host.RoutingPath, current.Headers.GetValues("X-Routing-Source").Single());
 
         var rejected = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/routing")
         {
@@ -136,7 +155,9 @@ public sealed class LeadsEndToEndTests(LeadsPipelineHost host) : IClassFixture<L
         return ("e2e-" + suffix, "acct-" + suffix);
     }
 
-    private static string Batch(string userId, string accountId, params (string Event, int Minute)[] events)
+    private static string Batch(string userId, string accountId, params (string Event, int Minute)[] events) => Batch(userId, accountId, [], events);
+
+    private static string Batch(string userId, string accountId, string[] featuresActivated, params (string Event, int Minute)[] events)
     {
         var at = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeSeconds());
         var messages = new List<object>
@@ -145,6 +166,7 @@ public sealed class LeadsEndToEndTests(LeadsPipelineHost host) : IClassFixture<L
             new { type = "group", userId, groupId = accountId, messageId = $"{userId}-g", timestamp = at, traits = new { name = "Acme", employees = 120, country = "DE" } },
         };
         messages.AddRange(events.Select((e, i) => (object)new { type = "track", userId, @event = e.Event, messageId = $"{userId}-{i}", timestamp = at.AddMinutes(1 + e.Minute) }));
+        messages.AddRange(featuresActivated.Select((feature, i) => (object)new { type = "track", userId, @event = "feature.activated", messageId = $"{userId}-f{i}", timestamp = at.AddMinutes(1), properties = new { feature } }));
         return JsonSerializer.Serialize(new { batch = messages });
     }
 

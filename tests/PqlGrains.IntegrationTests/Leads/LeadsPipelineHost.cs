@@ -33,9 +33,15 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
 
     public FakeHubSpotServer Crm { get; private set; } = null!;
 
+    /// <summary>The routing file the silo loads through <c>Pql:Routing:Path</c>: the demo reps under a version of its own.</summary>
+    public string RoutingPath { get; } = Path.Combine(Path.GetTempPath(), $"pql-leads-routing-{Guid.NewGuid():N}.yaml");
+
+    public const string RoutingVersion = "loaded-from-path";
+
     public async Task InitializeAsync()
     {
         Crm = await FakeHubSpotServer.StartAsync();
+        await File.WriteAllTextAsync(RoutingPath, PqlGrains.Routing.Loading.RoutingFile.DemoText().Replace("version: demo-1", "version: " + RoutingVersion, StringComparison.Ordinal));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -47,6 +53,7 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
         builder.Configuration["Pql:Crm:HubSpot:AccessToken"] = FakeHubSpotServer.AccessToken;
         builder.Configuration["Pql:Crm:HubSpot:AppSecret"] = HubSpotAppSecret;
         builder.Configuration["Pql:Alerts:Slack:WebhookUrl"] = Crm.SlackWebhookUrl.ToString();
+        builder.Configuration["Pql:Routing:Path"] = RoutingPath;
         builder.Services.AddSegmentGateway(builder.Configuration);
         builder.Services.AddPqlScoreReads();
         builder.Services.AddPqlLeadsApi(builder.Configuration);
@@ -78,6 +85,7 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
         }
 
         await Crm.DisposeAsync();
+        File.Delete(RoutingPath);
     }
 
     public Task<HttpResponseMessage> TrackAsync(string json) =>

@@ -1,0 +1,73 @@
+using PqlGrains.Grains.Users;
+using PqlGrains.Scoring.Events;
+
+namespace PqlGrains.Grains.Tests.Users;
+
+public sealed class UserRecentActivityTests
+{
+    private static readonly DateTimeOffset Today = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Score_yesterday_is_the_last_score_evaluated_on_the_previous_day()
+    {
+        var recent = new UserRecentActivity();
+        recent.RecordScore(Today.AddDays(-1).AddHours(-5), 30);
+        recent.RecordScore(Today.AddDays(-1).AddHours(10), 55);
+        recent.RecordScore(Today, 85);
+        recent.RecordScore(Today.AddHours(2), 90);
+
+        Assert.Equal(55, recent.Facts(Today.AddHours(3)).ScoreYesterday);
+    }
+
+    [Fact]
+    public void Score_yesterday_is_the_latest_score_when_nothing_was_evaluated_today_yet()
+    {
+        var recent = new UserRecentActivity();
+        recent.RecordScore(Today.AddDays(-1), 42);
+
+        Assert.Equal(42, recent.Facts(Today).ScoreYesterday);
+    }
+
+    [Fact]
+    public void Score_yesterday_is_unknown_when_the_user_was_not_evaluated_yesterday()
+    {
+        var recent = new UserRecentActivity();
+        recent.RecordScore(Today.AddDays(-3), 42);
+        recent.RecordScore(Today, 80);
+
+        Assert.Null(recent.Facts(Today).ScoreYesterday);
+        Assert.Null(new UserRecentActivity().Facts(Today).ScoreYesterday);
+    }
+
+    [Fact]
+    public void Features_activated_in_the_last_7_days_are_listed_once_most_recent_first()
+    {
+        var recent = new UserRecentActivity();
+        recent.Observe(Activated("dashboards", Today.AddDays(-9)));
+        recent.Observe(Activated("sso", Today.AddDays(-2)));
+        recent.Observe(Activated("api_keys", Today.AddDays(-1)));
+        recent.Observe(Activated("sso", Today.AddHours(-1)));
+        recent.Observe(new ScoringEvent("m-x", "u", EventType.Track, "report.exported", Today, Properties("feature", "exports")));
+
+        Assert.Equal(["sso", "api_keys"], recent.Facts(Today).FeaturesUsed7Days);
+    }
+
+    [Fact]
+    public void The_feature_list_stays_bounded()
+    {
+        var recent = new UserRecentActivity();
+        for (var index = 0; index < 50; index++)
+        {
+            recent.Observe(Activated("feature-" + index, Today.AddMinutes(-index)));
+        }
+
+        var features = recent.Facts(Today).FeaturesUsed7Days;
+        Assert.Equal(20, features.Length);
+        Assert.Equal("feature-0", features[0]);
+    }
+
+    private static ScoringEvent Activated(string feature, DateTimeOffset at) =>
+        new(Guid.NewGuid().ToString("N"), "u", EventType.Track, UserRecentActivity.FeatureActivatedEvent, at, Properties("feature", feature));
+
+    private static EventProperties Properties(string key, string value) => new([KeyValuePair.Create(key, PropertyValue.From(value))]);
+}
