@@ -14,6 +14,7 @@ if (app.IsPqlGateway())
 {
     app.MapSegmentGateway();
     app.MapPqlAdmin();
+    app.MapPqlMemoryReport();
     app.MapPqlScoreReads();
 }
 
