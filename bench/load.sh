@@ -7,7 +7,7 @@
 #
 # Tunables (environment): DURATION (s, 20), USERS (10000), BATCH (100), CONCURRENCY (16),
 # RATE (0 = as fast as acknowledged), MEMORY_USERS (20000; 0 skips the memory phase),
-# BUILD (1; 0 reuses the existing Release build).
+# MEMORY_SETTLE (s to wait before the second heap reading, 10), BUILD (1; 0 reuses the Release build).
 set -euo pipefail
 
 MODE="${1:-memory}"
@@ -109,7 +109,7 @@ if [ "$MEMORY_USERS" -gt 0 ]; then
   dotnet "$PQL_DLL" load --url "$URL" --duration 4 --rate $((MEMORY_USERS / 2)) --users "$MEMORY_USERS" --batch "$BATCH" \
     --concurrency 4 >/dev/null
   # Past the user and account settle windows, so the figure is the steady state of an idle active user.
-  sleep 8
+  sleep "${MEMORY_SETTLE:-10}"
   AFTER="$(memory_report)"
   jq -n --argjson b "$BEFORE" --argjson a "$AFTER" -r '
     def users(r): [r.activations | to_entries[] | select(.key | test("user"; "i")) | .value] | add // 0;
