@@ -361,8 +361,10 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return;
         }
 
+        // The callback disposes its own one-shot timer first, which cancels the token Orleans hands
+        // it: passing that token on made every timed save fail (only deactivation may cancel).
         _settle = this.RegisterGrainTimer(
-            static (grain, cancellationToken) => grain.SettleAsync(cancellationToken),
+            static (grain, _) => grain.SettleAsync(CancellationToken.None),
             this,
             new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
     }
