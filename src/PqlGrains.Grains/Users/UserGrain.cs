@@ -71,6 +71,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             try
             {
                 _score = _model.RestoreUserState(saved);
+                checkpoint.ScoreState = null;
             }
             catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or EndOfStreamException)
             {
@@ -426,6 +427,9 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         checkpoint.DefinitionVersion = _model.DefinitionVersion;
         checkpoint.Partition = _partition;
         await _state.WriteStateAsync(cancellationToken);
+
+        // _score is the live state; the encoded copy exists for storage, so it is not kept resident.
+        checkpoint.ScoreState = null;
         _unsaved = 0;
         _savedAt = _time.GetTimestamp();
     }
