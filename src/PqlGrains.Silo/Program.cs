@@ -26,6 +26,7 @@ if (app.IsPqlGateway())
 {
     app.MapSegmentGateway();
     app.MapPqlAdmin();
+    app.MapPqlMemoryReport();
     app.MapPqlScoreReads();
     app.MapLeadsApi();
     app.MapPqlDefinitions();

@@ -213,8 +213,10 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
     {
         _state.State.Known = true;
         _dirty = true;
+        // The callback disposes its own one-shot timer first, which cancels the token Orleans hands
+        // it: passing that token on made every timed save fail (only deactivation may cancel).
         _settle ??= this.RegisterGrainTimer(
-            static (grain, cancellationToken) => grain.SettleAsync(cancellationToken),
+            static (grain, _) => grain.SettleAsync(CancellationToken.None),
             this,
             new GrainTimerCreationOptions(_options.SettleDelay, Timeout.InfiniteTimeSpan));
     }

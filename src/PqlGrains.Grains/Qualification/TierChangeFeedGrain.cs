@@ -23,7 +23,9 @@ internal sealed partial class TierChangeFeedGrain(
             changes.RemoveRange(0, changes.Count - Capacity);
         }
 
-        _save ??= this.RegisterGrainTimer(static (grain, cancellationToken) => grain.SaveAsync(cancellationToken), this, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan));
+        // The callback disposes its own one-shot timer first, which cancels the token Orleans hands
+        // it: passing that token on made every timed save fail (only deactivation may cancel).
+        _save ??= this.RegisterGrainTimer(static (grain, _) => grain.SaveAsync(CancellationToken.None), this, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan));
         return Task.CompletedTask;
     }
 

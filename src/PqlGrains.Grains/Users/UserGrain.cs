@@ -73,6 +73,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             {
                 _score = _model.RestoreUserState(saved);
                 restored = true;
+                checkpoint.ScoreState = null;
             }
             catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or EndOfStreamException)
             {
@@ -401,8 +402,10 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return;
         }
 
+        // The callback disposes its own one-shot timer first, which cancels the token Orleans hands
+        // it: passing that token on made every timed save fail (only deactivation may cancel).
         _settle = this.RegisterGrainTimer(
-            static (grain, cancellationToken) => grain.SettleAsync(cancellationToken),
+            static (grain, _) => grain.SettleAsync(CancellationToken.None),
             this,
             new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
     }
@@ -465,6 +468,9 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         checkpoint.Shadows = _shadows.Save();
         checkpoint.Partition = _partition;
         await _state.WriteStateAsync(cancellationToken);
+
+        // _score is the live state; the encoded copy exists for storage, so it is not kept resident.
+        checkpoint.ScoreState = null;
         _unsaved = 0;
         _savedAt = _time.GetTimestamp();
     }

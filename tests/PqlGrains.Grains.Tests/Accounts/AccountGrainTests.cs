@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using PqlGrains.Abstractions;
 using PqlGrains.Abstractions.Qualification;
+using PqlGrains.Grains.Accounts;
 using PqlGrains.Grains.Tests.Infrastructure;
 using PqlGrains.Scoring.Events;
 using static PqlGrains.Grains.Tests.Infrastructure.Events;
@@ -63,5 +67,26 @@ public sealed class AccountGrainTests(IngestClusterFixture fixture)
     public async Task An_account_never_mentioned_reads_as_unknown()
     {
         Assert.Null(await fixture.AccountAsync("acct-" + Guid.NewGuid().ToString("N")));
+    }
+
+    [Fact]
+    public async Task An_account_saves_its_members_when_its_settle_window_closes()
+    {
+        var accountId = "acct-" + Guid.NewGuid().ToString("N")[..8];
+        var userId = NewUserId();
+        await fixture.Ingestor.IngestAsync([Track(userId, "feature_activated", minute: 1, groupId: accountId)], CancellationToken.None);
+        await fixture.DispatchedAsync();
+
+        // Read the grain storage itself: the live account answers from memory whether or not it saved.
+        var storage = fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(PqlStorageNames.Grains);
+        await Eventually.Get(
+            async () =>
+            {
+                var saved = new GrainState<AccountCheckpoint>();
+                await storage.ReadStateAsync("account", GrainId.Create("account", accountId), saved);
+                return saved.State ?? new AccountCheckpoint();
+            },
+            checkpoint => checkpoint.Members.ContainsKey(userId),
+            "the account's checkpoint in grain storage to list the member");
     }
 }

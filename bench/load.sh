@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# End-to-end ingest benchmark: starts a Release silo (embedded, or PostgreSQL mode on a
+# throwaway server), drives it with `pql load` over loopback, and prints events/s accepted,
+# ack latency, CPU time per event (silo and load generator) and managed heap per active user.
+#
+#   bench/load.sh [memory|postgres]
+#
+# Tunables (environment): DURATION (s, 20), USERS (10000), BATCH (100), CONCURRENCY (16),
+# RATE (0 = as fast as acknowledged), MEMORY_USERS (20000; 0 skips the memory phase),
+# MEMORY_SETTLE (s to wait before the second heap reading, 10), BUILD (1; 0 reuses the Release build).
+set -euo pipefail
+
+MODE="${1:-memory}"
+DURATION="${DURATION:-20}"
+USERS="${USERS:-10000}"
+BATCH="${BATCH:-100}"
+CONCURRENCY="${CONCURRENCY:-16}"
+RATE="${RATE:-0}"
+MEMORY_USERS="${MEMORY_USERS:-20000}"
+BUILD="${BUILD:-1}"
+
+case "$MODE" in
+  memory|postgres) ;;
+  *) echo "usage: bench/load.sh [memory|postgres] (got '$MODE')" >&2; exit 2 ;;
+esac
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SILO_DLL="$ROOT/src/PqlGrains.Silo/bin/Release/net10.0/PqlGrains.Silo.dll"
+PQL_DLL="$ROOT/src/PqlGrains.Cli/bin/Release/net10.0/pql.dll"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/pql-bench-XXXXXX")"
+SILO_PID=""
+PG_DATA=""
+PG_CTL=""
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+cleanup() {
+  if [ -n "$SILO_PID" ] && kill -0 "$SILO_PID" 2>/dev/null; then
+    kill "$SILO_PID"; wait "$SILO_PID" 2>/dev/null || true
+  fi
+  if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
+    as_postgres "$PG_CTL" stop -D "$PG_DATA" -m immediate -w >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# utime + stime of a process in clock ticks.
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+if [ "$BUILD" = 1 ]; then
+  dotnet build -c Release "$ROOT/src/PqlGrains.Silo" -v q -nologo >/dev/null
+  dotnet build -c Release "$ROOT/src/PqlGrains.Cli" -v q -nologo >/dev/null
+fi
+[ -f "$SILO_DLL" ] && [ -f "$PQL_DLL" ] || { echo "Release build missing: run with BUILD=1" >&2; exit 1; }
+
+export Pql__Storage=Memory
+if [ "$MODE" = postgres ]; then
+  PG_BIN="$(dirname "$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
+  PG_CTL="$PG_BIN/pg_ctl"
+  PG_PORT="$(free_port)"
+  PG_DATA="$WORK/pg"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$WORK"
+  PG_USER="$( [ "$(id -u)" = 0 ] && echo postgres || id -un )"
+  as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U "$PG_USER" -A trust -E UTF8 --no-locale --no-sync >/dev/null
+  # Durable settings (fsync and synchronous_commit stay on): a 2xx must mean the event is on disk.
+  as_postgres "$PG_CTL" start -D "$PG_DATA" -w -t 60 -l "$WORK/pg.log" \
+    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" >/dev/null
+  export Pql__Storage=Postgres
+  export ConnectionStrings__Pql="Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Database=postgres;Maximum Pool Size=50"
+  export Pql__Database__MigrateOnStart=true
+fi
+
+HTTP_PORT="$(free_port)"
+export Pql__Cluster__SiloPort="$(free_port)"
+export Pql__Cluster__GatewayPort="$(free_port)"
+URL="http://127.0.0.1:$HTTP_PORT"
+dotnet "$SILO_DLL" --urls "$URL" >"$WORK/silo.log" 2>&1 &
+SILO_PID=$!
+
+for _ in $(seq 1 120); do
+  curl -fs "$URL/readyz" >/dev/null 2>&1 && break
+  kill -0 "$SILO_PID" 2>/dev/null || { cat "$WORK/silo.log" >&2; exit 1; }
+  sleep 1
+done
+curl -fs "$URL/readyz" >/dev/null || { echo "silo not ready after 120 s" >&2; tail -50 "$WORK/silo.log" >&2; exit 1; }
+
+memory_report() {
+  curl -fs "$URL/api/admin/memory"
+}
+
+echo "== mode $MODE, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ "$MEMORY_USERS" -gt 0 ]; then
+  # A fresh silo warmed on 100 users, then about two events per user for MEMORY_USERS users:
+  # the heap delta over the new user activations is what an active user costs. In memory
+  # mode it includes the in-memory event log's copy of those events.
+  dotnet "$PQL_DLL" load --url "$URL" --duration 2 --rate 2000 --users 100 --batch "$BATCH" >/dev/null
+  sleep 3
+  BEFORE="$(memory_report)"
+  dotnet "$PQL_DLL" load --url "$URL" --duration 4 --rate $((MEMORY_USERS / 2)) --users "$MEMORY_USERS" --batch "$BATCH" \
+    --concurrency 4 >/dev/null
+  # Past the user and account settle windows, so the figure is the steady state of an idle active user.
+  sleep "${MEMORY_SETTLE:-10}"
+  AFTER="$(memory_report)"
+  jq -n --argjson b "$BEFORE" --argjson a "$AFTER" -r '
+    def users(r): [r.activations | to_entries[] | select(.key | test("user"; "i")) | .value] | add // 0;
+    (users($a) - users($b)) as $n
+    | "active user grains \(users($b)) -> \(users($a)); managed heap \($b.managedHeapBytes) -> \($a.managedHeapBytes) bytes; " +
+      "per newly active user (incl. its share of account grains): \(if $n > 0 then (($a.managedHeapBytes - $b.managedHeapBytes) / $n | floor) else "n/a" end) bytes; " +
+      "resident \($b.workingSetBytes) -> \($a.workingSetBytes) bytes"'
+fi
+
+# Warm-up: JIT, connection pools and partition activations, outside the measurement.
+dotnet "$PQL_DLL" load --url "$URL" --duration 3 --users "$USERS" --batch "$BATCH" --concurrency "$CONCURRENCY" >/dev/null
+
+SILO_BEFORE="$(cpu_ticks "$SILO_PID")"
+dotnet "$PQL_DLL" load --url "$URL" --duration "$DURATION" --users "$USERS" --batch "$BATCH" \
+  --concurrency "$CONCURRENCY" --rate "$RATE" >"$WORK/load.txt" &
+LOAD_PID=$!
+LOAD_TICKS=0
+while kill -0 "$LOAD_PID" 2>/dev/null; do
+  LOAD_TICKS="$(cpu_ticks "$LOAD_PID" 2>/dev/null || echo "$LOAD_TICKS")"
+  sleep 0.2
+done
+wait "$LOAD_PID"
+SILO_AFTER="$(cpu_ticks "$SILO_PID")"
+cat "$WORK/load.txt"
+
+ACCEPTED="$(sed -n 's/.*(\([0-9,]*\) events).*/\1/p' "$WORK/load.txt" | tr -d ,)"
+HZ="$(getconf CLK_TCK)"
+awk -v s=$((SILO_AFTER - SILO_BEFORE)) -v l="$LOAD_TICKS" -v n="$ACCEPTED" -v hz="$HZ" 'BEGIN {
+  printf "cpu per accepted event: silo %.1f us, load generator %.1f us\n", s / hz * 1e6 / n, l / hz * 1e6 / n }'
+
