@@ -94,7 +94,7 @@ done
 curl -fs "$URL/readyz" >/dev/null || { echo "silo not ready after 120 s" >&2; tail -50 "$WORK/silo.log" >&2; exit 1; }
 
 memory_report() {
-  curl -fs "$URL/api/admin/memory"
+  curl -fs -H "Authorization: Bearer ${ADMIN_TOKEN:-dev-admin-token}" "$URL/api/admin/memory"
 }
 
 echo "== mode $MODE, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

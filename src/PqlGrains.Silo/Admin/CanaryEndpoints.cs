@@ -1,3 +1,4 @@
+using PqlGrains.Silo.Api;
 using Microsoft.Extensions.Options;
 using PqlGrains.Abstractions.Operations;
 using PqlGrains.Silo.Configuration;
@@ -13,11 +14,11 @@ public static class CanaryEndpoints
     /// <summary>
     /// Maps under <c>/api/admin/canary/{id}</c>: <c>POST</c> bump, <c>GET</c> read,
     /// <c>PUT …/reminder?periodSeconds=N</c> arm the reminder, <c>DELETE …/reminder</c> disarm it.
-    /// Guarded by <c>Pql:Admin:Token</c> when set.
+    /// Guarded by <c>Pql:Api:AdminToken</c> like every other API.
     /// </summary>
     public static IEndpointRouteBuilder MapPqlAdmin(this IEndpointRouteBuilder endpoints)
     {
-        var canary = endpoints.MapGroup("/api/admin/canary/{id}").AddEndpointFilter<AdminTokenFilter>();
+        var canary = endpoints.MapGroup("/api/admin/canary/{id}").AddEndpointFilter<ApiTokenFilter>();
         canary.MapPost("", (string id, IGrainFactory grains) => grains.GetGrain<ICanaryGrain>(id).BumpAsync());
         canary.MapGet("", (string id, IGrainFactory grains) => grains.GetGrain<ICanaryGrain>(id).ReadAsync());
         canary.MapPut("/reminder", ArmAsync);

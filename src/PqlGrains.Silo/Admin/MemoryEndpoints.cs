@@ -1,3 +1,4 @@
+using PqlGrains.Silo.Api;
 using System.Diagnostics;
 using System.Runtime;
 using Orleans.Runtime;
@@ -13,11 +14,11 @@ public static class MemoryEndpoints
     /// <summary>
     /// Maps <c>GET /api/admin/memory</c>: forces a full compacting collection (a pause; not for
     /// polling) and reports heap, resident memory and activations per grain type of this silo.
-    /// Guarded by <c>Pql:Admin:Token</c> when set.
+    /// Guarded by <c>Pql:Api:AdminToken</c> like every other API.
     /// </summary>
     public static IEndpointRouteBuilder MapPqlMemoryReport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/admin/memory", ReportAsync).AddEndpointFilter<AdminTokenFilter>();
+        endpoints.MapGet("/api/admin/memory", ReportAsync).AddEndpointFilter<ApiTokenFilter>();
         return endpoints;
     }
 

@@ -19,5 +19,4 @@ public sealed class PqlOptions
 
     public PqlReminderOptions Reminders { get; set; } = new();
 
-    public PqlAdminOptions Admin { get; set; } = new();
 }

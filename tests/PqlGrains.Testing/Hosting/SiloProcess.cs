@@ -39,14 +39,15 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private SiloProcess(Process process, int httpPort, int siloPort)
+    private SiloProcess(Process process, int httpPort, int siloPort, string adminToken)
     {
         this.process = process;
         SiloPort = siloPort;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
     }
 
-    /// <summary>A client for this silo's HTTP endpoints.</summary>
+    /// <summary>A client for this silo's HTTP endpoints, sending the silo's admin token (<c>Pql__Api__AdminToken</c>, else the development default).</summary>
     public HttpClient Http { get; }
 
     /// <summary>The silo-to-silo port; Orleans silo addresses of this process contain it (S127.0.0.1:PORT:GEN).</summary>
@@ -111,7 +112,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start `dotnet`.");
         Live[process.Id] = process;
-        var silo = new SiloProcess(process, httpPort, siloPort);
+        var silo = new SiloProcess(process, httpPort, siloPort, environment.TryGetValue("Pql__Api__AdminToken", out var token) ? token : "dev-admin-token");
         process.OutputDataReceived += (_, e) => silo.Capture(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Capture(e.Data);
         process.BeginOutputReadLine();
