@@ -16,6 +16,8 @@ using PqlGrains.Silo.Gateway;
 using PqlGrains.Testing;
 using PqlGrains.Testing.Orleans;
 
+using PqlGrains.IntegrationTests.Hosting;
+
 namespace PqlGrains.IntegrationTests.Definitions;
 
 /// <summary>An embedded-mode process over loopback HTTP: gateway, ingest, the definition registry and its API, the read API.</summary>
@@ -30,41 +32,21 @@ public sealed class DefinitionsApiHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration["Pql:Gateway:WriteKeys:0"] = WriteKey;
-        builder.Configuration["Pql:Api:AdminToken"] = AdminToken;
-        builder.Services.AddSegmentGateway(builder.Configuration);
+        var builder = EmbeddedHost.CreateBuilder(WriteKey, AdminToken);
         builder.Services.AddPqlScoreReads();
         builder.Services.AddPqlDefinitionsApi();
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(LoopbackPort.Free(), LoopbackPort.Free());
-            silo.AddMemoryGrainStorage("pql");
-            silo.UseInMemoryReminderService();
-            silo.AddPqlIngest();
-            silo.Services.AddPqlInMemoryEventLog();
-            silo.AddPqlDefinitions();
-        });
+        builder.UseEmbeddedSilo(silo => silo.AddPqlDefinitions());
 
         _app = builder.Build();
         _app.MapSegmentGateway();
         _app.MapPqlScoreReads();
         _app.MapPqlDefinitions();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        Client = await EmbeddedHost.StartAsync(_app);
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await EmbeddedHost.StopAsync(_app, Client);
     }
 
     /// <summary>An admin request; <paramref name="actor"/> goes in <c>X-Pql-Actor</c>.</summary>

@@ -15,6 +15,8 @@ using PqlGrains.Silo.Gateway;
 using PqlGrains.Testing;
 using PqlGrains.Testing.Fakes;
 
+using PqlGrains.IntegrationTests.Hosting;
+
 namespace PqlGrains.IntegrationTests.Leads;
 
 /// <summary>
@@ -42,11 +44,7 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
     {
         Crm = await FakeHubSpotServer.StartAsync();
         await File.WriteAllTextAsync(RoutingPath, PqlGrains.Routing.Loading.RoutingFile.DemoText().Replace("version: demo-1", "version: " + RoutingVersion, StringComparison.Ordinal));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration["Pql:Gateway:WriteKeys:0"] = WriteKey;
-        builder.Configuration["Pql:Api:AdminToken"] = AdminToken;
+        var builder = EmbeddedHost.CreateBuilder(WriteKey, AdminToken);
         builder.Configuration["Pql:Users:AccountReportDelay"] = "00:00:00.020";
         builder.Configuration["Pql:Accounts:SettleDelay"] = "00:00:00.020";
         builder.Configuration["Pql:Crm:HubSpot:BaseUrl"] = Crm.BaseUrl.ToString();
@@ -54,35 +52,19 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
         builder.Configuration["Pql:Crm:HubSpot:AppSecret"] = HubSpotAppSecret;
         builder.Configuration["Pql:Alerts:Slack:WebhookUrl"] = Crm.SlackWebhookUrl.ToString();
         builder.Configuration["Pql:Routing:Path"] = RoutingPath;
-        builder.Services.AddSegmentGateway(builder.Configuration);
         builder.Services.AddPqlScoreReads();
         builder.Services.AddPqlLeadsApi(builder.Configuration);
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(LoopbackPort.Free(), LoopbackPort.Free());
-            silo.AddMemoryGrainStorage("pql");
-            silo.UseInMemoryReminderService();
-            silo.AddPqlIngest();
-            silo.Services.AddPqlInMemoryEventLog();
-            silo.AddPqlLeads(builder.Configuration);
-        });
+        builder.UseEmbeddedSilo(silo => silo.AddPqlLeads(builder.Configuration));
 
         _app = builder.Build();
         _app.MapSegmentGateway();
         _app.MapLeadsApi();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        Client = await EmbeddedHost.StartAsync(_app);
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await EmbeddedHost.StopAsync(_app, Client);
 
         await Crm.DisposeAsync();
         File.Delete(RoutingPath);

@@ -15,6 +15,8 @@ using PqlGrains.Grains.Hosting;
 using PqlGrains.Silo.Api;
 using PqlGrains.Silo.Gateway;
 
+using PqlGrains.IntegrationTests.Hosting;
+
 namespace PqlGrains.IntegrationTests.Pipeline;
 
 /// <summary>
@@ -35,41 +37,22 @@ public sealed class EmbeddedPipelineHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration["Pql:Gateway:WriteKeys:0"] = WriteKey;
-        builder.Configuration["Pql:Api:AdminToken"] = AdminToken;
+        var builder = EmbeddedHost.CreateBuilder(WriteKey, AdminToken);
         builder.Configuration["Pql:Ingest:Partitions"] = Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Configuration["Pql:Users:SettleDelay"] = "00:00:00.020";
         builder.Configuration["Pql:Accounts:SettleDelay"] = "00:00:00.020";
-        builder.Services.AddSegmentGateway(builder.Configuration);
         builder.Services.AddPqlScoreReads();
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(FreePort(), FreePort());
-            silo.AddMemoryGrainStorage("pql");
-            silo.UseInMemoryReminderService();
-            silo.AddPqlIngest();
-            silo.Services.AddPqlInMemoryEventLog();
-        });
+        builder.UseEmbeddedSilo();
 
         _app = builder.Build();
         _app.MapSegmentGateway();
         _app.MapPqlScoreReads();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        Client = await EmbeddedHost.StartAsync(_app);
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await EmbeddedHost.StopAsync(_app, Client);
     }
 
     public Task<HttpResponseMessage> PostAsync(string path, string json)
@@ -102,12 +85,5 @@ public sealed class EmbeddedPipelineHost : IAsyncLifetime
                 await Task.Delay(20);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
