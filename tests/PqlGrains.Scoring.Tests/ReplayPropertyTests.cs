@@ -8,7 +8,7 @@ namespace PqlGrains.Scoring.Tests;
 /// <summary>Properties that make live scores, backtests and replays agree.</summary>
 public sealed class ReplayPropertyTests
 {
-    private static readonly string[] Names =
+    internal static readonly string[] Names =
         ["user.billing_page_viewed", "team.member_invited", "feature.activated", "api_key.created", "usage.reported", "session.started", "report.exported", "integration.connected", "other"];
 
     private static readonly Gen<ScoringEvent> GenEvent =

@@ -10,6 +10,10 @@ internal sealed class AtLeastOfCondition(int atLeast, Condition[] children) : Co
 {
     public override bool CanHold => atLeast <= children.Length && children.Count(c => c.CanHold) >= atLeast;
 
+    public override bool ReadsInstant => children.Any(c => c.ReadsInstant);
+
+    public override bool ReadsCommonSlots => children.Any(c => c.ReadsCommonSlots);
+
     public override bool Apply(Span<long> slots, in EventFrame frame)
     {
         var changed = false;

@@ -5,6 +5,8 @@ namespace PqlGrains.Scoring.Conditions;
 /// <summary>A recency gate: any track/page/screen activity within the last N calendar days.</summary>
 internal sealed class SeenWithinCondition(int withinDays) : Condition
 {
+    public override bool ReadsCommonSlots => true;
+
     public override bool Apply(Span<long> slots, in EventFrame frame) => false;
 
     public override ConditionReading Evaluate(in StateView view)

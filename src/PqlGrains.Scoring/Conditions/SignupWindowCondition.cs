@@ -22,6 +22,10 @@ internal sealed class SignupWindowCondition : Condition
         _offset = slots.Reserve(atLeast);
     }
 
+    public override bool ReadsInstant => true;
+
+    public override bool ReadsCommonSlots => true;
+
     public override bool Apply(Span<long> slots, in EventFrame frame)
     {
         if (!EventMatcher.AnyMatches(_matchers, frame.Event))

@@ -10,6 +10,10 @@ internal sealed class ConditionRule(SignalDefinition definition, Condition condi
 
     public override double? MaxPoints => Definition.Points;
 
+    public override bool ReadsInstant => Condition.ReadsInstant;
+
+    public override bool ReadsCommonSlots => Condition.ReadsCommonSlots;
+
     public override bool Apply(Span<long> slots, in EventFrame frame) => Condition.Apply(slots, frame);
 
     public override SignalReading Read(in StateView view)

@@ -28,6 +28,12 @@ internal sealed class DecayClock
 
     public DecayMode Mode { get; }
 
+    /// <summary>
+    /// True when a signal's reading cannot change between two instants of one calendar day: daily decay (same-day
+    /// weight is exactly 1) in a zone whose day number never steps back (no daylight saving transitions).
+    /// </summary>
+    public bool ReadingsStableWithinDay => Mode == DecayMode.Daily && !_timeZone.SupportsDaylightSavingTime;
+
     public TimePoint At(DateTimeOffset instant) => At(instant.UtcTicks);
 
     public TimePoint At(long utcTicks)

@@ -12,6 +12,12 @@ internal abstract class SignalRule(SignalDefinition definition)
 
     public abstract SignalReading Read(in StateView view);
 
+    /// <summary>True when the reading compares stored ticks with the exact evaluation instant, not only its day.</summary>
+    public virtual bool ReadsInstant => false;
+
+    /// <summary>True when the reading depends on the common slots (first seen, last activity, signup).</summary>
+    public virtual bool ReadsCommonSlots => false;
+
     /// <summary>The most points the signal can ever hold, or null when unbounded.</summary>
     public abstract double? MaxPoints { get; }
 }

@@ -22,17 +22,32 @@ internal sealed class SignalSet(SignalRule[] rules, int slotCount, DecayClock cl
 
     public int SlotCount { get; } = slotCount;
 
+    /// <summary>Rules (bit i = rule i, first 64) whose reading depends on the exact instant: re-read whenever it moves.</summary>
+    public ulong InstantReaders { get; } = MaskOf(rules, r => r.ReadsInstant);
+
+    /// <summary>Rules (bit i = rule i, first 64) that read the common slots: stale whenever those change.</summary>
+    public ulong CommonReaders { get; } = MaskOf(rules, r => r.ReadsCommonSlots);
+
     public DecayClock Clock { get; } = clock;
 
-    public ApplyOutcome Apply(Span<long> slots, ScoringEvent scoringEvent)
+    /// <summary>Applies one event; marks in <paramref name="cache"/> the signals whose reading it may have moved.</summary>
+    public ApplyOutcome Apply(Span<long> slots, ScoringEvent scoringEvent, SignalPointsCache? cache)
     {
         var frame = new EventFrame(scoringEvent, Clock.At(scoringEvent.Timestamp));
-        var outcome = ApplyCommon(slots, frame) ? ApplyOutcome.Changed : ApplyOutcome.None;
-        foreach (var rule in rules)
+        var outcome = ApplyOutcome.None;
+        if (ApplyCommon(slots, frame))
         {
+            outcome = ApplyOutcome.Changed;
+            cache?.MarkStale(CommonReaders);
+        }
+
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
             if (rule.Apply(slots, frame))
             {
                 outcome |= ApplyOutcome.Changed;
+                cache?.MarkStale(i);
                 if (rule.Definition.RouteImmediately)
                 {
                     outcome |= ApplyOutcome.RouteImmediately;
@@ -57,6 +72,17 @@ internal sealed class SignalSet(SignalRule[] rules, int slotCount, DecayClock cl
         }
 
         return SuppressionReason.None;
+    }
+
+    private static ulong MaskOf(SignalRule[] rules, Func<SignalRule, bool> predicate)
+    {
+        var mask = 0UL;
+        for (var i = 0; i < Math.Min(rules.Length, 64); i++)
+        {
+            mask |= predicate(rules[i]) ? 1UL << i : 0;
+        }
+
+        return mask;
     }
 
     private bool ApplyCommon(Span<long> slots, in EventFrame frame)

@@ -10,20 +10,6 @@ internal static class ScoreBuilder
 
     public static double Round(double points) => ScoreArithmetic.Round(points);
 
-    /// <summary>The score alone, without breakdown or explanations: no allocations for typical definitions.</summary>
-    public static double ScoreOnly(PqlDefinition definition, SignalSet signals, ReadOnlySpan<long> slots, DateTimeOffset at, double memberRollup)
-    {
-        var view = new StateView(slots, signals.Clock, signals.Clock.At(at));
-        var count = signals.Rules.Count;
-        Span<double> points = count <= 64 ? stackalloc double[count] : new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            points[i] = Round(signals.Rules[i].Read(view).Points);
-        }
-
-        return ScoreArithmetic.Total(definition, points, signals.Categories, memberRollup);
-    }
-
     public static ScoreResult Build(PqlDefinition definition, SignalSet signals, ReadOnlySpan<long> slots, DateTimeOffset at, (double Sum, IReadOnlyList<MemberScore> Members)? memberRollup)
     {
         var clock = signals.Clock;

@@ -23,6 +23,7 @@ public sealed class ScoringState
     private readonly long[] _slots;
     private readonly long[] _recentMessageIds;
     private int _nextMessageIndex;
+    private SignalPointsCache? _points;
 
     internal ScoringState(PqlDefinition definition, SignalSet signals, long[] slots, long[] recentMessageIds, int nextMessageIndex)
     {
@@ -50,7 +51,7 @@ public sealed class ScoringState
 
         _recentMessageIds[_nextMessageIndex] = messageHash;
         _nextMessageIndex = (_nextMessageIndex + 1) % _recentMessageIds.Length;
-        return _signals.Apply(_slots, scoringEvent);
+        return _signals.Apply(_slots, scoringEvent, _points);
     }
 
     /// <summary>
@@ -60,8 +61,19 @@ public sealed class ScoringState
     /// </summary>
     public ScoreResult Evaluate(DateTimeOffset at) => ScoreBuilder.Build(Definition, _signals, _slots, at, memberRollup: null);
 
-    /// <summary>The same score as <see cref="Evaluate"/> (bit for bit) without the breakdown, allocation-free: check tiers on every change with this.</summary>
-    public double ScoreAt(DateTimeOffset at) => ScoreBuilder.ScoreOnly(Definition, _signals, _slots, at, 0);
+    /// <summary>
+    /// The same score as <see cref="Evaluate"/> (bit for bit) without the breakdown: check tiers after every event
+    /// with this. Allocation-free after the first call; it re-reads only the signals the events applied since the
+    /// previous call touched, and under daily decay nothing else within the same day.
+    /// </summary>
+    public double ScoreAt(DateTimeOffset at)
+    {
+        _points ??= new SignalPointsCache(_signals.Rules.Count);
+        return _points.Score(Definition, _signals, _slots, _signals.Clock.At(at));
+    }
+
+    /// <summary>Why outreach is held back at an instant (paying, stale), cheap enough to ask after every event.</summary>
+    public SuppressionReason SuppressionAt(DateTimeOffset at) => _signals.SuppressionAt(_slots, _signals.Clock.At(at));
 
     /// <summary>Copies the state for persistence.</summary>
     public ScoringSnapshot ToSnapshot() =>
