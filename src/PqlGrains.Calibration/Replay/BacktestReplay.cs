@@ -6,53 +6,102 @@ using PqlGrains.Scoring.State;
 namespace PqlGrains.Calibration.Replay;
 
 /// <summary>
-/// Replays events in event-time order through the scoring engine, single-threaded, the way the
-/// live user and account grains apply them, and records what a backtest needs per subject:
-/// activity days, score highs, tier crossings and signals fired. The score after every event
-/// that changed a state is computed at that event's own time with the engine's allocation-free
-/// <c>ScoreAt</c>; the full evaluation (suppression, tier, breakdown) runs only when that score could
-/// move a flag, a tier or a first-fired signal.
+/// Replays events in event-time order through the scoring engine, single-threaded, the way the live user and
+/// account grains apply them, and records what a backtest needs per subject: activity days, score highs, tier
+/// crossings and signals fired. After every applied event a user's tier is checked at that event's own time with
+/// <see cref="TierCrossings"/>, the rule the user grain runs, on the engine's cached <c>ScoringState.ScoreAt</c>
+/// (it re-reads only the signals the event touched); the full evaluation runs only to learn which signal fired.
 /// </summary>
 public static class BacktestReplay
 {
-    public static ReplayResult Run(PqlDefinition definition, IReadOnlyList<ScoringEvent> events, SubjectLevel level)
+    public static ReplayResult Run(PqlDefinition definition, IReadOnlyList<ScoringEvent> events, SubjectLevel level) =>
+        level == SubjectLevel.User ? RunUsers(definition, events) : RunAccounts(definition, events);
+
+    /// <summary>
+    /// Users are independent, so each user's events are replayed together (still in event-time order): the
+    /// user's state stays in the CPU cache instead of being fetched again for every event of the history.
+    /// </summary>
+    private static ReplayResult RunUsers(PqlDefinition definition, IReadOnlyList<ScoringEvent> events)
     {
-        var tierNames = definition.Tiers.Select(t => t.Name).ToArray();
-        var userSignals = definition.Signals.Count;
-        var users = new Dictionary<string, (ScoringState State, SubjectReplay Replay)>(StringComparer.Ordinal);
+        var (userIds, starts, order) = GroupByUser(events);
+        var subjects = new Dictionary<string, SubjectReplay>(userIds.Count, StringComparer.Ordinal);
+        for (var user = 0; user < userIds.Count; user++)
+        {
+            var state = definition.CreateUserState();
+            var replay = new SubjectReplay(userIds[user], definition, state.Evaluate);
+            subjects.Add(userIds[user], replay);
+            for (var k = starts[user]; k < starts[user + 1]; k++)
+            {
+                var scoringEvent = events[order[k]];
+                if (scoringEvent.Type is EventType.Track or EventType.Page or EventType.Screen)
+                {
+                    replay.MarkActive(scoringEvent.Timestamp);
+                }
+
+                var outcome = state.Apply(scoringEvent);
+                if ((outcome & ApplyOutcome.Duplicate) == 0)
+                {
+                    replay.ObserveUser(state, scoringEvent.Timestamp, (outcome & ApplyOutcome.Changed) != 0);
+                }
+            }
+        }
+
+        return new ReplayResult(definition, SubjectLevel.User, events.Count, subjects);
+    }
+
+    /// <summary>Users in order of first appearance, and the event indexes of each user (in history order) as one array.</summary>
+    private static (List<string> UserIds, int[] Starts, int[] Order) GroupByUser(IReadOnlyList<ScoringEvent> events)
+    {
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var userIds = new List<string>();
+        var counts = new List<int>();
+        var userOf = new int[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var userId = events[i].UserId;
+            if (!indexOf.TryGetValue(userId, out var user))
+            {
+                user = userIds.Count;
+                indexOf.Add(userId, user);
+                userIds.Add(userId);
+                counts.Add(0);
+            }
+
+            userOf[i] = user;
+            counts[user]++;
+        }
+
+        var starts = new int[userIds.Count + 1];
+        for (var user = 0; user < userIds.Count; user++)
+        {
+            starts[user + 1] = starts[user] + counts[user];
+        }
+
+        var next = starts[..^1];
+        var order = new int[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            order[next[userOf[i]]++] = i;
+        }
+
+        return (userIds, starts, order);
+    }
+
+    /// <summary>Accounts roll up several users' scores, so the history is replayed in one event-time pass.</summary>
+    private static ReplayResult RunAccounts(PqlDefinition definition, IReadOnlyList<ScoringEvent> events)
+    {
+        var users = new Dictionary<string, ScoringState>(StringComparer.Ordinal);
         var accounts = new Dictionary<string, (AccountScoringState State, SubjectReplay Replay)>(StringComparer.Ordinal);
         var subjects = new Dictionary<string, SubjectReplay>(StringComparer.Ordinal);
         foreach (var scoringEvent in events)
         {
             if (!users.TryGetValue(scoringEvent.UserId, out var user))
             {
-                user = (definition.CreateUserState(), new SubjectReplay(scoringEvent.UserId));
+                user = definition.CreateUserState();
                 users.Add(scoringEvent.UserId, user);
             }
 
-            var isActivity = scoringEvent.Type is EventType.Track or EventType.Page or EventType.Screen;
-            if (isActivity)
-            {
-                user.Replay.MarkActive(scoringEvent.Timestamp);
-            }
-
-            var changed = (user.State.Apply(scoringEvent) & ApplyOutcome.Changed) != 0;
-            if (level == SubjectLevel.User)
-            {
-                if (changed)
-                {
-                    var score = user.State.ScoreAt(scoringEvent.Timestamp);
-                    if (user.Replay.NeedsEvaluation(score, scoringEvent.Timestamp, userSignals, !isActivity))
-                    {
-                        user.Replay.Record(user.State.Evaluate(scoringEvent.Timestamp), tierNames);
-                    }
-
-                    user.Replay.LastScore = score;
-                }
-
-                continue;
-            }
-
+            var outcome = user.Apply(scoringEvent);
             if (scoringEvent.GroupId is not { } accountId)
             {
                 continue;
@@ -60,36 +109,29 @@ public static class BacktestReplay
 
             if (!accounts.TryGetValue(accountId, out var account))
             {
-                account = (definition.CreateAccountState(), new SubjectReplay(accountId));
+                var state = definition.CreateAccountState();
+                account = (state, new SubjectReplay(accountId, definition, state.Evaluate));
                 accounts.Add(accountId, account);
                 subjects.Add(accountId, account.Replay);
             }
 
-            if (isActivity)
+            if (scoringEvent.Type is EventType.Track or EventType.Page or EventType.Screen)
             {
                 account.Replay.MarkActive(scoringEvent.Timestamp);
             }
 
             var accountChanged = (account.State.Apply(scoringEvent) & ApplyOutcome.Changed) != 0;
-            if (changed)
+            if ((outcome & ApplyOutcome.Changed) != 0)
             {
-                accountChanged |= account.State.ReportMember(scoringEvent.UserId, user.State.ScoreAt(scoringEvent.Timestamp), scoringEvent.Timestamp);
+                accountChanged |= account.State.ReportMember(scoringEvent.UserId, user.ScoreAt(scoringEvent.Timestamp), scoringEvent.Timestamp);
             }
 
             if (accountChanged)
             {
-                account.Replay.Record(account.State.Evaluate(scoringEvent.Timestamp), tierNames);
+                account.Replay.ObserveAccount(account.State.Evaluate(scoringEvent.Timestamp));
             }
         }
 
-        if (level == SubjectLevel.User)
-        {
-            foreach (var (id, user) in users)
-            {
-                subjects.Add(id, user.Replay);
-            }
-        }
-
-        return new ReplayResult(definition, level, events.Count, subjects);
+        return new ReplayResult(definition, SubjectLevel.Account, events.Count, subjects);
     }
 }

@@ -1,6 +1,7 @@
 using PqlGrains.Calibration.Metrics;
 using PqlGrains.Scoring.Definitions;
 using PqlGrains.Scoring.Evaluation;
+using PqlGrains.Scoring.State;
 
 namespace PqlGrains.Calibration.Replay;
 
@@ -10,38 +11,33 @@ public sealed class SubjectReplay
     private readonly List<int> _activeDays = [];
     private readonly List<TierCrossing> _crossings = [];
     private readonly Dictionary<string, DateTimeOffset> _signalsFired = new(StringComparer.Ordinal);
-    private int _signalsCheckedDay = -1;
-    private bool _paying;
+    private readonly TierCrossings _tiers;
+    private readonly Func<DateTimeOffset, ScoreResult> _evaluate;
+    private ulong _firedMask;
 
-    internal SubjectReplay(string id)
+    internal SubjectReplay(string id, PqlDefinition definition, Func<DateTimeOffset, ScoreResult> evaluate)
     {
         Id = id;
+        _tiers = new TierCrossings(definition);
+        _evaluate = evaluate;
     }
-
-    /// <summary>The score after the subject's previous changed event (cheap path).</summary>
-    internal double LastScore { get; set; } = double.NegativeInfinity;
-
-    /// <summary>
-    /// Whether a change to <paramref name="score"/> at <paramref name="at"/> needs the full evaluation:
-    /// a new high (flags and tiers must check suppression and the band, so they are exact) or, until
-    /// every signal has fired once, the first rise of the day over the previous event's score (some
-    /// signal earned points). A signal's first firing is therefore known to the day of a rise: one
-    /// that first earns points later on a day already checked, or on a day decay pulled the score
-    /// below the previous event's, is recorded at its next checked rise.
-    /// </summary>
-    /// <remarks>A paying subject is suppressed until a traits call (identify/group) changes its plan, so
-    /// only those calls re-evaluate it.</remarks>
-    internal bool NeedsEvaluation(double score, DateTimeOffset at, int signalCount, bool traitsCall) =>
-        _paying ? traitsCall : score > Trajectory.Highest
-        || (_signalsFired.Count < signalCount && score > LastScore && DayOf(at) != _signalsCheckedDay);
 
     public string Id { get; }
 
     /// <summary>The running maximum of the unsuppressed score.</summary>
     public ScoreTrajectory Trajectory { get; } = new();
 
-    /// <summary>Each time the subject reached a higher tier than before.</summary>
+    /// <summary>
+    /// Each upward tier crossing, by the rule the live user grain uses (<see cref="TierCrossings"/>): the event that
+    /// lifted the subject above its tier after the previous event, at that event's timestamp.
+    /// </summary>
     public IReadOnlyList<TierCrossing> Crossings => _crossings;
+
+    /// <summary>The tier after the subject's last event and the latest upward crossing into each tier, as the cluster reports them.</summary>
+    public TierCrossings Tiers => _tiers;
+
+    /// <summary>The subject's full evaluation after all its replayed events, at an instant at or after the last of them.</summary>
+    public ScoreResult EvaluateAt(DateTimeOffset at) => _evaluate(at);
 
     /// <summary>Each signal that ever held points, with the first time it did.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> SignalsFired => _signalsFired;
@@ -65,25 +61,58 @@ public sealed class SubjectReplay
         }
     }
 
-    internal void Record(ScoreResult result, IReadOnlyList<string> tierNames)
+    /// <summary>
+    /// After one of the user's events (not a duplicate) was applied at <paramref name="at"/>: the tier-crossing rule,
+    /// the running maximum and, after a change, the signals that hold points for the first time, all from the
+    /// engine's cached per-signal points (no full evaluation, no allocation).
+    /// </summary>
+    internal void ObserveUser(ScoringState state, DateTimeOffset at, bool changed)
     {
-        _paying = result.Suppression == SuppressionReason.AlreadyPaying;
-        if (result.Suppression != SuppressionReason.None)
+        var suppression = state.SuppressionAt(at);
+        var score = suppression == SuppressionReason.None ? state.ScoreAt(at) : 0;
+        Observe(score, suppression, at);
+        if (!changed || suppression != SuppressionReason.None || _signalsFired.Count == state.Definition.Signals.Count)
         {
             return;
         }
 
-        Trajectory.Observe(result.EvaluatedAt, result.Score);
-        if (result.Tier is { } tier)
+        var points = state.SignalPointsAt(at);
+        for (var i = 0; i < points.Length; i++)
         {
-            var rank = IndexOf(tierNames, tier.Name);
-            if (_crossings.Count == 0 || rank > _crossings[^1].Rank)
+            var known = i < 64 && (_firedMask & (1UL << i)) != 0;
+            if (!known && points[i] > 0)
             {
-                _crossings.Add(new TierCrossing(Id, tier.Name, rank, result.EvaluatedAt));
+                _signalsFired.TryAdd(state.Definition.Signals[i].Id, at);
+                _firedMask |= i < 64 ? 1UL << i : 0;
             }
         }
+    }
 
-        _signalsCheckedDay = DayOf(result.EvaluatedAt);
+    /// <summary>After an account's state changed, with its full evaluation at the event's time.</summary>
+    internal void ObserveAccount(ScoreResult result)
+    {
+        Observe(result.Score, result.Suppression, result.EvaluatedAt);
+        if (result.Suppression == SuppressionReason.None)
+        {
+            RecordSignals(result);
+        }
+    }
+
+    private void Observe(double score, SuppressionReason suppression, DateTimeOffset at)
+    {
+        if (_tiers.Observe(score, suppression, at) is { } rise)
+        {
+            _crossings.Add(new TierCrossing(Id, rise.To.Name, rise.ToRank, rise.At));
+        }
+
+        if (suppression == SuppressionReason.None)
+        {
+            Trajectory.Observe(at, score);
+        }
+    }
+
+    private void RecordSignals(ScoreResult result)
+    {
         foreach (var signal in result.Signals)
         {
             if (signal.Points > 0)
@@ -94,17 +123,4 @@ public sealed class SubjectReplay
     }
 
     private static int DayOf(DateTimeOffset at) => (int)(at.UtcTicks / TimeSpan.TicksPerDay);
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (names[i] == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

@@ -75,18 +75,21 @@ public sealed class PqlDefinition
     public static DefinitionLoadResult LoadFile(string path) => Load(File.ReadAllText(path), path);
 
     /// <summary>The highest tier whose band contains the score, or null below every tier.</summary>
-    public Tier? TierFor(double score)
+    public Tier? TierFor(double score) => TierRankFor(score) is var rank and >= 0 ? Tiers[rank] : null;
+
+    /// <summary>The index in <see cref="Tiers"/> of <see cref="TierFor"/>'s tier, -1 below every tier.</summary>
+    public int TierRankFor(double score)
     {
-        Tier? found = null;
-        foreach (var tier in Tiers)
+        var rank = -1;
+        for (var i = 0; i < Tiers.Count; i++)
         {
-            if (score >= tier.MinScore)
+            if (score >= Tiers[i].MinScore)
             {
-                found = tier;
+                rank = i;
             }
         }
 
-        return found;
+        return rank;
     }
 
     public ScoringState CreateUserState() => ScoringState.Create(this, UserSignals);

@@ -61,9 +61,12 @@ internal sealed class OncePerWindowRule : SignalRule
         double points = 0;
         long count = 0;
         long last = 0;
-        for (var bucket = newest - _length + 1; bucket <= newest; bucket++)
+        // Oldest to newest bucket (the order the points are added in is part of the exact result), walking the
+        // ring's entries with a wrap instead of a modulo per bucket: most of the horizon's buckets are empty.
+        var index = DayRing.Index(newest - _length + 1, _length);
+        for (var step = 0; step < _length; step++, index = index == _length ? 1 : index + 1)
         {
-            var first = ring[DayRing.Index(bucket, _length)];
+            var first = ring[index];
             if (first == 0)
             {
                 continue;

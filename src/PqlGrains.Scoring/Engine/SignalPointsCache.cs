@@ -28,6 +28,9 @@ internal sealed class SignalPointsCache
         _points = new double[ruleCount];
     }
 
+    /// <summary>Each signal's rounded points as of the last <see cref="Score"/>, in rule order.</summary>
+    public ReadOnlySpan<double> Points => _points;
+
     /// <summary>The rule's slots changed: read it again next time.</summary>
     public void MarkStale(int rule)
     {

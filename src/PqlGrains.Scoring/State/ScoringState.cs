@@ -72,6 +72,17 @@ public sealed class ScoringState
         return _points.Score(Definition, _signals, _slots, _signals.Clock.At(at));
     }
 
+    /// <summary>
+    /// Each signal's points at an instant, rounded exactly as <see cref="Evaluate"/> reports them, in
+    /// <see cref="PqlDefinition.Signals"/> order, at the cost of <see cref="ScoreAt"/>. The span is valid until the
+    /// next call on this state.
+    /// </summary>
+    public ReadOnlySpan<double> SignalPointsAt(DateTimeOffset at)
+    {
+        ScoreAt(at);
+        return _points!.Points;
+    }
+
     /// <summary>Why outreach is held back at an instant (paying, stale), cheap enough to ask after every event.</summary>
     public SuppressionReason SuppressionAt(DateTimeOffset at) => _signals.SuppressionAt(_slots, _signals.Clock.At(at));
 
