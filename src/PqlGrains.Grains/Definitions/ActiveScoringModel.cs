@@ -16,9 +16,9 @@ internal sealed class ActiveScoringModel(ActiveDefinitions definitions) : IScori
 
     public IReadOnlyList<IScoringModel> Shadows => definitions.Shadows;
 
-    public IScoreState CreateUserState() => definitions.Active.CreateUserState();
+    public IUserScoreState CreateUserState() => definitions.Active.CreateUserState();
 
-    public IScoreState RestoreUserState(byte[] snapshot) => definitions.Active.RestoreUserState(snapshot);
+    public IUserScoreState RestoreUserState(byte[] snapshot) => definitions.Active.RestoreUserState(snapshot);
 
     public IAccountScoreState CreateAccountState() => definitions.Active.CreateAccountState();
 

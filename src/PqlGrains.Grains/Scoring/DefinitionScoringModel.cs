@@ -11,9 +11,9 @@ public sealed class DefinitionScoringModel(PqlDefinition definition) : IScoringM
 
     public IReadOnlyList<Tier> Tiers => Definition.Tiers;
 
-    public IScoreState CreateUserState() => new UserScoreState(Definition.CreateUserState());
+    public IUserScoreState CreateUserState() => new UserScoreState(Definition.CreateUserState());
 
-    public IScoreState RestoreUserState(byte[] snapshot) =>
+    public IUserScoreState RestoreUserState(byte[] snapshot) =>
         new UserScoreState(Definition.RestoreUserState(ScoringSnapshotCodec.DecodeUser(snapshot)));
 
     public IAccountScoreState CreateAccountState() => new AccountScoreState(Definition.CreateAccountState());

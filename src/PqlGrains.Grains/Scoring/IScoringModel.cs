@@ -14,10 +14,10 @@ public interface IScoringModel
     /// <summary>The active definition's tiers, lowest first (names, thresholds, routes, response SLAs).</summary>
     IReadOnlyList<Tier> Tiers { get; }
 
-    IScoreState CreateUserState();
+    IUserScoreState CreateUserState();
 
     /// <summary>Rebuilds a user state saved by <see cref="IScoreState.Save"/> under the same definition version.</summary>
-    IScoreState RestoreUserState(byte[] snapshot);
+    IUserScoreState RestoreUserState(byte[] snapshot);
 
     IAccountScoreState CreateAccountState();
 

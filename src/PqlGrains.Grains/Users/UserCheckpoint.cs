@@ -49,4 +49,10 @@ public sealed class UserCheckpoint
 
     /// <summary>Score at the end of the previous day and recent features, for lead briefs.</summary>
     [Id(14)] public UserRecentActivity Recent { get; set; } = new();
+
+    /// <summary>The tier-crossing rule's tier after the last applied event, saved with <see cref="ScoreState"/>.</summary>
+    [Id(15)] public string? CrossingTier { get; set; }
+
+    /// <summary>Per tier, the event time of the latest upward crossing into it, saved with <see cref="ScoreState"/>.</summary>
+    [Id(16)] public Dictionary<string, DateTimeOffset>? TierCrossedAt { get; set; }
 }

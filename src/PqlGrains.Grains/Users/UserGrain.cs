@@ -31,7 +31,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private readonly ILogger<UserGrain> _logger;
     private readonly TimeProvider _time;
 
-    private IScoreState _score = null!;
+    private IUserScoreState _score = null!;
     private int _partition;
     private int _unsaved;
     private long _savedAt;
@@ -72,6 +72,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             try
             {
                 _score = _model.RestoreUserState(saved);
+                _score.Crossings.Restore(checkpoint.CrossingTier, checkpoint.TierCrossedAt);
                 restored = true;
                 checkpoint.ScoreState = null;
             }
@@ -131,10 +132,12 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             // engine's messageId dedupe protects against repeats.
             LogForeignPartition(UserId, batch.Partition, _partition);
             await ApplyAsync(batch.Events, compareSequences: false);
+            await SettleIfTierRoseAsync();
             return;
         }
 
         await ApplyAsync(batch.Events, compareSequences: true);
+        await SettleIfTierRoseAsync();
     }
 
     public async Task<UserView?> GetView()
@@ -158,7 +161,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         var now = _time.GetUtcNow();
         var summary = _score.Evaluate(now);
         checkpoint.Recent.RecordScore(now, summary.Score);
-        return new UserView(UserId, checkpoint.AccountId, summary, checkpoint.LastEventAt, checkpoint.Traits, checkpoint.EventsApplied);
+        return new UserView(UserId, checkpoint.AccountId, summary, checkpoint.LastEventAt, checkpoint.Traits, checkpoint.EventsApplied, _score.Crossings.Tier?.Name, new(_score.Crossings.CrossedAtByTier()));
     }
 
     public Task<UserBriefFacts?> GetBriefFacts() =>
@@ -261,10 +264,10 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     private bool ApplyOne(ScoringEvent scoringEvent, ref Dictionary<string, (AccountTraits Traits, DateTimeOffset At)>? groupTraits)
     {
-        bool isNew;
+        ScoredEvent scored;
         try
         {
-            isNew = _score.Apply(scoringEvent);
+            scored = _score.ApplyScored(scoringEvent);
         }
         catch (Exception exception)
         {
@@ -273,11 +276,12 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return false;
         }
 
-        if (!isNew)
+        if (!scored.IsNew)
         {
             return false;
         }
 
+        NoteTierRise(scored);
         _shadows.Apply(scoringEvent);
 
         var checkpoint = _state.State;
@@ -365,6 +369,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             }
 
             _unsettled = false;
+            _tierRose = false;
             var now = _time.GetUtcNow();
             var summary = _score.Evaluate(now);
             _state.State.Recent.RecordScore(now, summary.Score);
@@ -385,7 +390,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private async Task PublishTierChangeAsync(ScoreSummary summary, DateTimeOffset now)
     {
         var checkpoint = _state.State;
-        var change = new TierChanged(SubjectKind.User, UserId, checkpoint.PublishedTier, summary.Tier, summary.Score, summary.DefinitionVersion, now, summary.RouteImmediately, checkpoint.AccountId);
+        var change = new TierChanged(SubjectKind.User, UserId, checkpoint.PublishedTier, summary.Tier, summary.Score, summary.DefinitionVersion, CrossedAt(summary.Tier, now), summary.RouteImmediately, checkpoint.AccountId, now);
         if (await _tierChanges.PublishAsync(change, CancellationToken.None))
         {
             checkpoint.PublishedTier = summary.Tier;
@@ -467,6 +472,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         checkpoint.DefinitionVersion = _score.DefinitionVersion;
         checkpoint.Shadows = _shadows.Save();
         checkpoint.Partition = _partition;
+        SaveCrossings(checkpoint);
         await _state.WriteStateAsync(cancellationToken);
 
         // _score is the live state; the encoded copy exists for storage, so it is not kept resident.

@@ -100,7 +100,8 @@ public sealed class TierCrossings
         }
     }
 
-    private int RankOf(string tierName)
+    /// <summary>The rank of a tier by name (lowest 0), -1 for null or a name the definition does not have.</summary>
+    public int RankOf(string? tierName)
     {
         for (var i = 0; i < _tiers.Count; i++)
         {

@@ -11,7 +11,7 @@ using PqlGrains.Grains.Users;
 namespace PqlGrains.Grains.Tests.Infrastructure;
 
 /// <summary>One in-process silo with the ingest pipeline, the in-memory log and the test scoring model.</summary>
-public sealed class IngestClusterFixture : IAsyncLifetime
+public class IngestClusterFixture : IAsyncLifetime
 {
     public const int Partitions = 8;
 
@@ -29,6 +29,9 @@ public sealed class IngestClusterFixture : IAsyncLifetime
 
     internal RecordingTierChangeObserver TierChanges => SiloServices.GetRequiredService<RecordingTierChangeObserver>();
 
+    /// <summary>The user grains' settle window (Pql:Users:SettleDelay); short so tests do not wait on it.</summary>
+    protected virtual TimeSpan UserSettleDelay => TimeSpan.FromMilliseconds(20);
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -44,7 +47,7 @@ public sealed class IngestClusterFixture : IAsyncLifetime
             silo.Services.Configure<IngestOptions>(options => options.Partitions = Partitions);
             silo.Services.Configure<UserGrainOptions>(options =>
             {
-                options.SettleDelay = TimeSpan.FromMilliseconds(20);
+                options.SettleDelay = UserSettleDelay;
                 options.AccountConfirmDelay = TimeSpan.FromMilliseconds(100);
             });
             silo.Services.Configure<AccountGrainOptions>(options => options.SettleDelay = TimeSpan.FromMilliseconds(20));
