@@ -11,8 +11,11 @@ namespace PqlGrains.Scoring.Definitions;
 public sealed class PqlDefinition
 {
     private const string DefaultResourceName = "PqlGrains.Scoring.Definitions.default.yaml";
+
     private static readonly Lazy<string> DefaultYamlText = new(ReadDefaultYaml);
     private static readonly Lazy<PqlDefinition> DefaultDefinition = new(() => Load(DefaultYamlText.Value, "default.yaml").GetDefinitionOrThrow());
+
+    private readonly double[] _weightByCategory;
 
     internal PqlDefinition(
         DefinitionHeader header,
@@ -29,6 +32,7 @@ public sealed class PqlDefinition
         HalfLifeDays = header.HalfLifeDays;
         Decay = header.Decay;
         CategoryWeights = categoryWeights;
+        _weightByCategory = Enum.GetValues<SignalCategory>().Select(category => categoryWeights[category]).ToArray();
         Tiers = tiers;
         Suppression = suppression;
         UserSignals = userSignals;
@@ -54,6 +58,9 @@ public sealed class PqlDefinition
     public DecayMode Decay { get; }
 
     public IReadOnlyDictionary<SignalCategory, double> CategoryWeights { get; }
+
+    /// <summary><see cref="CategoryWeights"/> indexed by category value: the score is added up after every event.</summary>
+    internal double WeightOf(SignalCategory category) => _weightByCategory[(int)category];
 
     /// <summary>Tiers in ascending order of <see cref="Tier.MinScore"/>.</summary>
     public IReadOnlyList<Tier> Tiers { get; }

@@ -30,14 +30,24 @@ internal static class ScoreArithmetic
     }
 
     public static double Weighted(PqlDefinition definition, SignalCategory category, double categoryPoints) =>
-        Round(categoryPoints * definition.CategoryWeights[category]);
+        Round(categoryPoints * definition.WeightOf(category));
 
+    /// <summary>
+    /// The score: each category's points (<see cref="CategoryPoints"/>, all four summed in one pass, each in
+    /// definition order as there) weighted, in category order, plus the member roll-up.
+    /// </summary>
     public static double Total(PqlDefinition definition, ReadOnlySpan<double> signalPoints, ReadOnlySpan<SignalCategory> signalCategories, double memberRollup)
     {
+        Span<double> sums = stackalloc double[Categories.Length];
+        for (var i = 0; i < signalPoints.Length; i++)
+        {
+            sums[(int)signalCategories[i]] += signalPoints[i];
+        }
+
         double total = 0;
         foreach (var category in Categories)
         {
-            total += Weighted(definition, category, CategoryPoints(signalPoints, signalCategories, category));
+            total += Weighted(definition, category, Round(sums[(int)category]));
         }
 
         return Round(total + memberRollup);
