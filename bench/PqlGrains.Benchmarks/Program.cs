@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using PqlGrains.Benchmarks;
+
+if (args.Length > 0 && args[0] == ReplayCpuTime.Command)
+{
+    return await ReplayCpuTime.RunAsync(args);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
