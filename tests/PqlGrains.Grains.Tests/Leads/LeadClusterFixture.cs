@@ -14,7 +14,7 @@ namespace PqlGrains.Grains.Tests.Leads;
 /// An in-memory cluster with leads wired to a fake HubSpot + Slack on Kestrel: sales_ready has the production SLA
 /// (15 min), hot a 2 s SLA so misses happen within a test, and the outbox retries fast.
 /// </summary>
-public sealed class LeadClusterFixture : PqlTestClusterFixture, IAsyncLifetime
+public class LeadClusterFixture : PqlTestClusterFixture, IAsyncLifetime
 {
     public static readonly TimeSpan HotSla = TimeSpan.FromSeconds(2);
 
@@ -23,18 +23,30 @@ public sealed class LeadClusterFixture : PqlTestClusterFixture, IAsyncLifetime
     public new async Task InitializeAsync()
     {
         Crm = await FakeHubSpotServer.StartAsync();
+        await StartServersAsync();
         await base.InitializeAsync();
     }
 
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        await StopServersAsync();
         await Crm.DisposeAsync();
+    }
+
+    /// <summary>Starts the fakes a derived fixture adds, before the silo reads their URLs.</summary>
+    protected virtual Task StartServersAsync() => Task.CompletedTask;
+
+    protected virtual ValueTask StopServersAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Settings a derived fixture adds or overrides.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
     }
 
     protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Pql:Crm:HubSpot:BaseUrl"] = Crm.BaseUrl.ToString(),
             ["Pql:Crm:HubSpot:AccessToken"] = FakeHubSpotServer.AccessToken,
@@ -45,7 +57,9 @@ public sealed class LeadClusterFixture : PqlTestClusterFixture, IAsyncLifetime
             ["Pql:Outbox:InitialBackoff"] = "00:00:00.100",
             ["Pql:Outbox:MaxBackoff"] = "00:00:01",
             ["Pql:Outbox:WakeUpPeriod"] = "00:00:01",
-        }).Build();
+        };
+        Configure(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         // The shipped definition gives sales_ready its 15 min; the hot override above proves configuration wins.
         silo.Services.AddSingleton<IScoringModel>(new DefinitionScoringModel(PqlDefinition.Default));
         silo.AddPqlLeads(configuration);
