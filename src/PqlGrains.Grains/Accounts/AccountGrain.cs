@@ -76,6 +76,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             _savedSequences.Remove(report.UserId);
         }
 
+        var rose = false;
         foreach (var logged in report.Events)
         {
             if (logged.Sequence <= member.AppliedSequence)
@@ -86,7 +87,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             member.AppliedSequence = logged.Sequence;
             try
             {
-                _score.Apply(logged.Event);
+                rose |= _score.Apply(logged.Event);
             }
             catch (Exception exception)
             {
@@ -96,6 +97,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
 
         if (report.EvaluatedAt >= member.EvaluatedAt)
         {
+            rose |= report.Score > member.Score;
             member.Score = report.Score;
             member.Tier = report.Tier;
             member.EvaluatedAt = report.EvaluatedAt;
@@ -105,7 +107,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
         }
 
         MarkChanged();
-        return Task.FromResult(_savedSequences.GetValueOrDefault(report.UserId));
+        return rose ? SettleIfRisingAsync(report.UserId) : Task.FromResult(_savedSequences.GetValueOrDefault(report.UserId));
     }
 
     public Task RemoveMember(string userId)

@@ -2,8 +2,11 @@ using Microsoft.Extensions.Configuration;
 using PqlGrains.Abstractions.Leads;
 using PqlGrains.Abstractions.Qualification;
 using Microsoft.Extensions.DependencyInjection;
+using PqlGrains.Grains.Accounts;
+using PqlGrains.Grains.Hosting;
 using PqlGrains.Grains.Leads;
 using PqlGrains.Grains.Scoring;
+using PqlGrains.Grains.Users;
 using PqlGrains.Scoring.Definitions;
 using PqlGrains.Testing.Fakes;
 using PqlGrains.Testing.Orleans;
@@ -17,6 +20,8 @@ namespace PqlGrains.Grains.Tests.Leads;
 public class LeadClusterFixture : PqlTestClusterFixture, IAsyncLifetime
 {
     public static readonly TimeSpan HotSla = TimeSpan.FromSeconds(2);
+
+    public static readonly TimeSpan AccountSettleDelay = TimeSpan.FromHours(1);
 
     public FakeHubSpotServer Crm { get; private set; } = null!;
 
@@ -63,6 +68,13 @@ public class LeadClusterFixture : PqlTestClusterFixture, IAsyncLifetime
         // The shipped definition gives sales_ready its 15 min; the hot override above proves configuration wins.
         silo.Services.AddSingleton<IScoringModel>(new DefinitionScoringModel(PqlDefinition.Default));
         silo.AddPqlLeads(configuration);
+
+        // Users and accounts feed the leads here too. The account window is far longer than any test: a rising
+        // account that reaches a lead proves it did not wait for the window.
+        silo.AddPqlIngest();
+        silo.Services.AddPqlInMemoryEventLog();
+        silo.Services.Configure<UserGrainOptions>(options => options.SettleDelay = TimeSpan.FromMilliseconds(50));
+        silo.Services.Configure<AccountGrainOptions>(options => options.SettleDelay = AccountSettleDelay);
     }
 
     /// <summary>Replaces the cluster's routing; each test uses its own pool ids so round-robin state never leaks.</summary>
