@@ -19,12 +19,16 @@ public sealed partial class LeadContextBuilder(IGrainFactory grains, LeadEnriche
     public async Task<LeadContext> BuildAsync(TierChanged change, SegmentThresholds thresholds, CancellationToken cancellationToken)
     {
         var accountId = change.Kind == SubjectKind.Account ? change.SubjectId : change.AccountId;
-        var account = accountId is null ? null : await ReadAsync(() => grains.GetGrain<IAccountGrain>(accountId).GetView(), "account", accountId);
+        var accountRead = accountId is null ? Task.FromResult<AccountView?>(null) : ReadAsync(() => grains.GetGrain<IAccountGrain>(accountId).GetView(), "account", accountId);
+        // A user lead knows its contact up front, so the three reads overlap; an account lead picks its contact
+        // from the account view first.
         var contactId = change.Kind == SubjectKind.User
             ? change.SubjectId
-            : account?.Users.OrderByDescending(member => member.Score).FirstOrDefault()?.UserId ?? change.SubjectId;
-        var user = await ReadAsync(() => grains.GetGrain<IUserGrain>(contactId).GetView(), "user", contactId);
-        var facts = await ReadAsync(() => grains.GetGrain<IUserGrain>(contactId).GetBriefFacts(), "user", contactId);
+            : (await accountRead)?.Users.OrderByDescending(member => member.Score).FirstOrDefault()?.UserId ?? change.SubjectId;
+        var userRead = ReadAsync(() => grains.GetGrain<IUserGrain>(contactId).GetView(), "user", contactId);
+        var factsRead = ReadAsync(() => grains.GetGrain<IUserGrain>(contactId).GetBriefFacts(), "user", contactId);
+        await Task.WhenAll(accountRead, userRead, factsRead);
+        var (account, user, facts) = (await accountRead, await userRead, await factsRead);
         var member = account?.Users.FirstOrDefault(candidate => candidate.UserId == contactId);
         var email = user?.Traits.Email ?? member?.Email;
         var summary = change.Kind == SubjectKind.Account ? account?.Score : user?.Score;

@@ -33,9 +33,9 @@ public sealed class PoolGrain(
         await state.WriteStateAsync(cancellationToken);
     }
 
-    public async Task<PoolPick> Assign(string leadId, string? excludedRepId)
+    public async Task<PoolPick> Assign(string leadId, string? excludedRepId, int? routingRevision = null)
     {
-        var configuration = await routing.CurrentAsync();
+        var configuration = await routing.AtLeastAsync(routingRevision);
         var pool = configuration.FindPool(PoolId)
             ?? throw new InvalidOperationException($"Pool '{PoolId}' is not in routing file version {configuration.Version}; add it under pools or fix the rule that names it.");
 
