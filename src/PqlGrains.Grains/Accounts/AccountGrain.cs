@@ -165,7 +165,9 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             }
         }
 
-        var view = new AccountView(AccountId, _score.Evaluate(now), lastEventAt, checkpoint.Traits, users, active);
+        var summary = _score.Evaluate(now);
+        checkpoint.History.Record(now, summary.Score);
+        var view = new AccountView(AccountId, summary, lastEventAt, checkpoint.Traits, users, active, checkpoint.History.DayBefore(now));
         return Task.FromResult<AccountView?>(view);
     }
 
@@ -235,6 +237,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             var checkpoint = _state.State;
             var now = _time.GetUtcNow();
             var summary = _score.Evaluate(now);
+            checkpoint.History.Record(now, summary.Score);
             if (summary.Tier != checkpoint.PublishedTier)
             {
                 var change = new TierChanged(SubjectKind.Account, AccountId, checkpoint.PublishedTier, summary.Tier, summary.Score, summary.DefinitionVersion, now, summary.RouteImmediately, AccountId);

@@ -56,8 +56,8 @@ public sealed partial class LeadContextBuilder(IGrainFactory grains, LeadEnriche
             email,
             change.Score,
             change.NewTier ?? string.Empty,
-            // Yesterday's score is the user's; beside an account's score it would compare two different things.
-            change.Kind == SubjectKind.User ? facts?.ScoreYesterday : null,
+            // Yesterday's score is the subject's own: a user's beside a user's score, the roll-up's beside the roll-up's.
+            change.Kind == SubjectKind.User ? facts?.ScoreYesterday : account?.ScoreYesterday,
             Signals(summary),
             summary?.TopSignals ?? [],
             account?.ActiveUsers7d,

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Orleans.Storage;
+using PqlGrains.Abstractions;
+using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Abstractions.Leads;
 using PqlGrains.Abstractions.Qualification;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +79,14 @@ public class LeadClusterFixture : PqlTestClusterFixture, IAsyncLifetime
         silo.Services.Configure<UserGrainOptions>(options => options.SettleDelay = TimeSpan.FromMilliseconds(50));
         silo.Services.Configure<AccountGrainOptions>(options => options.SettleDelay = AccountSettleDelay);
     }
+
+    public IServiceProvider SiloServices => Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress);
+
+    public IEventIngestor Ingestor => SiloServices.GetRequiredService<IEventIngestor>();
+
+    /// <summary>Stores a grain's state before it first activates: history the test cannot wait a day to record.</summary>
+    public Task SeedStateAsync<T>(string grainType, string stateName, string key, T state) =>
+        SiloServices.GetRequiredKeyedService<IGrainStorage>(PqlStorageNames.Grains).WriteStateAsync(stateName, GrainId.Create(grainType, key), new GrainState<T>(state));
 
     /// <summary>Replaces the cluster's routing; each test uses its own pool ids so round-robin state never leaks.</summary>
     public async Task UseRoutingAsync(string yaml)
