@@ -60,6 +60,33 @@ public sealed class LeadsEndToEndTests(LeadsPipelineHost host) : IClassFixture<L
     }
 
     [Fact]
+    public async Task Salesforce_failing_past_DeadLetterAfter_is_listed_by_the_dead_letters_API_with_the_reason()
+    {
+        var (userId, accountId) = NewIds();
+        host.Salesforce.FailTaskCreates(int.MaxValue);
+        try
+        {
+            await PostAsync(Batch(userId, accountId, ("user.billing_page_viewed", 0), ("team.member_invited", 1)));
+
+            var lead = await WaitForLeadAsync(accountId, lead => lead.GetProperty("deliveries").EnumerateArray().Any(d => d.GetProperty("connector").GetString() == "salesforce" && d.GetProperty("state").GetString() == "dead_lettered"));
+            var leadId = lead.GetProperty("leadId").GetString()!;
+            var response = await host.ApiAsync(HttpMethod.Get, "/api/outbox/dead-letters?limit=200");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var letters = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            var letter = Assert.Single(letters.EnumerateArray(), letter => letter.GetProperty("leadId").GetString() == leadId);
+            var reason = letter.GetProperty("delivery").GetProperty("reason").GetString();
+            Assert.Contains("Pql:Outbox:DeadLetterAfter", reason);
+            Assert.Contains("SERVER_UNAVAILABLE", reason);
+            Assert.Equal("create_task", letter.GetProperty("delivery").GetProperty("kind").GetString());
+            Assert.Single(TasksFor(leadId));
+        }
+        finally
+        {
+            host.Salesforce.StopFailing();
+        }
+    }
+
+    [Fact]
     public async Task HubSpot_task_body_lists_the_features_the_contact_activated_in_the_last_7_days()
     {
         var (userId, accountId) = NewIds();

@@ -44,6 +44,9 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
 
     public const string RoutingVersion = "loaded-from-path";
 
+    /// <summary>Short, so a CRM kept failing by a test is given up on within it; healthy deliveries never wait this long.</summary>
+    public static readonly TimeSpan DeadLetterAfter = TimeSpan.FromSeconds(2);
+
     public async Task InitializeAsync()
     {
         Crm = await FakeHubSpotServer.StartAsync();
@@ -59,6 +62,9 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
         builder.Configuration["Pql:Crm:Salesforce:InstanceUrl"] = Salesforce.InstanceUrl.ToString();
         builder.Configuration["Pql:Crm:Salesforce:AccessToken"] = FakeSalesforceServer.AccessToken;
         builder.Configuration["Pql:Crm:Salesforce:ApiVersion"] = FakeSalesforceServer.ApiVersion;
+        builder.Configuration["Pql:Outbox:InitialBackoff"] = "00:00:00.100";
+        builder.Configuration["Pql:Outbox:MaxBackoff"] = "00:00:00.500";
+        builder.Configuration["Pql:Outbox:DeadLetterAfter"] = DeadLetterAfter.ToString();
         builder.Configuration["Pql:Routing:Path"] = RoutingPath;
         builder.Services.AddPqlScoreReads();
         builder.Services.AddPqlLeadsApi(builder.Configuration);
