@@ -78,6 +78,18 @@ public sealed class ClusterExportTests(LeadsPipelineHost host) : IClassFixture<L
         Assert.DoesNotContain(labels, l => l.User == good && l.CutOff >= feedback[good].QualifiedAt);
     }
 
+    [Fact]
+    public async Task A_wrong_admin_token_is_refused_with_the_setting_to_pass_and_nothing_is_written()
+    {
+        var exported = _cli.PathOf("refused");
+
+        var (exitCode, _, error) = await _cli.RunAsync("export", "--url", host.Client.BaseAddress!.ToString(), "--admin-token", "not-the-token", "--out", exported);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("refused the admin token (401); pass the value of its Pql:Api:AdminToken with --admin-token", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(exported));
+    }
+
     public void Dispose() => _cli.Dispose();
 
     private static void AssertWindow(IReadOnlyList<(string User, DateTimeOffset CutOff, string Label, string Source)> labels, string user, DateTimeOffset outcomeAt, string label, string source)
