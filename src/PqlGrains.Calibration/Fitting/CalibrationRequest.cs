@@ -27,6 +27,6 @@ public sealed record CalibrationRequest(
 
     public string? Version { get; init; }
 
-    /// <summary>Rep verdicts exported from a cluster; they shape the training labels (see <see cref="TrainingLabels"/>), never the validation metrics.</summary>
+    /// <summary>Rep verdicts exported from a cluster; they shape the training labels (see <see cref="TrainingLabels"/>) and the threshold chosen on the training period, never the validation metrics.</summary>
     public IReadOnlyList<FeedbackRecord> Feedback { get; init; } = [];
 }
