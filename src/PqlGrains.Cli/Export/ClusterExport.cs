@@ -17,8 +17,18 @@ internal sealed class ClusterExport(ClusterApi api)
 
     public async Task<ExportResult> RunAsync(DirectoryInfo output, CancellationToken cancellationToken)
     {
-        var feedback = await FeedbackAsync(cancellationToken);
-        var conversions = await ConversionsAsync(cancellationToken);
+        List<FeedbackRecord> feedback;
+        List<ConversionRecord> conversions;
+        try
+        {
+            feedback = await FeedbackAsync(cancellationToken);
+            conversions = await ConversionsAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new ClusterExportException($"The cluster answered in a shape this pql does not read ({error.Message}); use a pql built from the same release as the silo.", error);
+        }
+
         output.Create();
         var feedbackPath = Path.Combine(output.FullName, FeedbackFile.FileName);
         var conversionsPath = Path.Combine(output.FullName, ConversionFile.FileName);
