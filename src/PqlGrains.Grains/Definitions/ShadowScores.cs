@@ -7,11 +7,10 @@ namespace PqlGrains.Grains.Definitions;
 internal sealed class ShadowScores : ShadowStates<IScoreState>
 {
     /// <summary>Each shadow's score now, for the user's report to its account (whose shadows roll members up).</summary>
-    public ShadowMemberScore[]? Scores(DateTimeOffset now)
-    {
-        var scores = States.Select(state => new ShadowMemberScore(state.DefinitionVersion, state.Evaluate(now).Score)).ToArray();
-        return scores.Length == 0 ? null : scores;
-    }
+    /// <remarks>Null without shadows, so the usual report allocates nothing more.</remarks>
+    public ShadowMemberScore[]? Scores(DateTimeOffset now) => Count == 0
+        ? null
+        : [.. States.Select(state => new ShadowMemberScore(state.DefinitionVersion, state.Evaluate(now).Score))];
 
     protected override IScoreState Create(IScoringModel model) => model.CreateUserState();
 

@@ -133,6 +133,9 @@ internal abstract class ShadowStates<TState>
         ? null
         : [.. _shadows.Select(shadow => new ShadowCheckpoint { Version = shadow.State.DefinitionVersion, ScoreState = shadow.State.Save(), Tier = shadow.Tier })];
 
+    /// <summary>How many shadow versions have a state.</summary>
+    protected int Count => _shadows.Count;
+
     /// <summary>Each shadow state with its version.</summary>
     protected IEnumerable<TState> States => _shadows.Select(shadow => shadow.State);
 

@@ -48,6 +48,24 @@ public sealed class BacktestCommandTests(SimulatedProductFixture product) : ICla
     }
 
     [Fact]
+    public async Task A_stricter_definition_flags_fewer_and_a_shorter_window_judges_fewer_subjects()
+    {
+        var stricter = _cli.WriteFile("strict.yaml", PqlGrains.Scoring.Definitions.PqlDefinition.DefaultYaml
+            .Replace("version: \"1\"", "version: \"strict\"", StringComparison.Ordinal)
+            .Replace("minScore: 80", "minScore: 160", StringComparison.Ordinal));
+        var all = Json(await _cli.RunAsync("backtest", "--events", product.Events, "--conversions", product.Conversions, "--json"));
+        var strict = Json(await _cli.RunAsync("backtest", "--definition", stricter, "--events", product.Events, "--conversions", product.Conversions, "--json"));
+        var from = all.GetProperty("from").GetDateTimeOffset().AddDays(30);
+        var later = Json(await _cli.RunAsync("backtest", "--events", product.Events, "--conversions", product.Conversions, "--json", "--from", from.ToString("O", CultureInfo.InvariantCulture)));
+
+        Assert.Equal("strict", strict.GetProperty("definitionVersion").GetString());
+        Assert.Equal(160, strict.GetProperty("qualifyingScore").GetDouble());
+        Assert.True(strict.GetProperty("flagged").GetInt32() < all.GetProperty("flagged").GetInt32());
+        Assert.Equal(from, later.GetProperty("from").GetDateTimeOffset());
+        Assert.True(later.GetProperty("activeSubjects").GetInt32() < all.GetProperty("activeSubjects").GetInt32());
+    }
+
+    [Fact]
     public async Task Html_report_is_one_self_contained_page_with_the_curve_and_the_histogram()
     {
         var html = _cli.PathOf("report.html");
