@@ -1,4 +1,5 @@
 using PqlGrains.Abstractions.Accounts;
+using PqlGrains.Grains.Definitions;
 
 namespace PqlGrains.Grains.Accounts;
 
@@ -22,4 +23,7 @@ public sealed class AccountCheckpoint
 
     /// <summary>The scoring engine's snapshot of the account state (signals and member scores).</summary>
     [Id(6)] public byte[]? ScoreState { get; set; }
+
+    /// <summary>The account's states under the shadow versions (null when none runs).</summary>
+    [Id(7)] public List<ShadowCheckpoint>? Shadows { get; set; }
 }

@@ -76,6 +76,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             _savedSequences.Remove(report.UserId);
         }
 
+        ReportToShadows(report, member);
         foreach (var logged in report.Events)
         {
             if (logged.Sequence <= member.AppliedSequence)
@@ -115,6 +116,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
         {
             _savedSequences.Remove(userId);
             _score.RemoveMember(userId, _time.GetUtcNow());
+            RemoveFromShadows(userId);
             MarkChanged();
         }
 
@@ -242,6 +244,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
                 }
             }
 
+            await SettleShadowsAsync(checkpoint, now);
             checkpoint.ScoreState = _score.Save();
             var saving = checkpoint.Members.Select(pair => (pair.Key, pair.Value.AppliedSequence)).ToArray();
             try
