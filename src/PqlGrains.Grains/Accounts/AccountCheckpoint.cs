@@ -1,5 +1,6 @@
 using PqlGrains.Abstractions.Accounts;
 using PqlGrains.Grains.Definitions;
+using PqlGrains.Grains.Scoring;
 
 namespace PqlGrains.Grains.Accounts;
 
@@ -26,4 +27,7 @@ public sealed class AccountCheckpoint
 
     /// <summary>The account's states under the shadow versions (null when none runs).</summary>
     [Id(7)] public List<ShadowCheckpoint>? Shadows { get; set; }
+
+    /// <summary>Roll-up scores as evaluated over the last day: a lead brief's score 24 hours earlier.</summary>
+    [Id(8)] public ScoreHistory History { get; set; } = new();
 }

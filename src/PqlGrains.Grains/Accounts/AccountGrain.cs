@@ -77,6 +77,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
         }
 
         ReportToShadows(report, member);
+        var rose = false;
         foreach (var logged in report.Events)
         {
             if (logged.Sequence <= member.AppliedSequence)
@@ -87,7 +88,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             member.AppliedSequence = logged.Sequence;
             try
             {
-                _score.Apply(logged.Event);
+                rose |= _score.Apply(logged.Event);
             }
             catch (Exception exception)
             {
@@ -97,6 +98,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
 
         if (report.EvaluatedAt >= member.EvaluatedAt)
         {
+            rose |= report.Score > member.Score;
             member.Score = report.Score;
             member.Tier = report.Tier;
             member.EvaluatedAt = report.EvaluatedAt;
@@ -106,7 +108,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
         }
 
         MarkChanged();
-        return Task.FromResult(_savedSequences.GetValueOrDefault(report.UserId));
+        return rose ? SettleIfRisingAsync(report.UserId) : Task.FromResult(_savedSequences.GetValueOrDefault(report.UserId));
     }
 
     public Task RemoveMember(string userId)
@@ -165,7 +167,9 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             }
         }
 
-        var view = new AccountView(AccountId, _score.Evaluate(now), lastEventAt, checkpoint.Traits, users, active);
+        var summary = _score.Evaluate(now);
+        checkpoint.History.Record(now, summary.Score);
+        var view = new AccountView(AccountId, summary, lastEventAt, checkpoint.Traits, users, active, checkpoint.History.DayBefore(now));
         return Task.FromResult<AccountView?>(view);
     }
 
@@ -235,6 +239,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             var checkpoint = _state.State;
             var now = _time.GetUtcNow();
             var summary = _score.Evaluate(now);
+            checkpoint.History.Record(now, summary.Score);
             if (summary.Tier != checkpoint.PublishedTier)
             {
                 var change = new TierChanged(SubjectKind.Account, AccountId, checkpoint.PublishedTier, summary.Tier, summary.Score, summary.DefinitionVersion, now, summary.RouteImmediately, AccountId);

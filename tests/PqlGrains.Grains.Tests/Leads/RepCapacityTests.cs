@@ -1,0 +1,76 @@
+using PqlGrains.Abstractions.Leads;
+
+namespace PqlGrains.Grains.Tests.Leads;
+
+/// <summary>Capacity is the rep's across every pool they belong to, not each pool's.</summary>
+[Collection(LeadClusterCollection.Name)]
+public sealed class RepCapacityTests(LeadClusterFixture cluster)
+{
+    [Fact]
+    public async Task Rep_in_two_pools_at_capacity_is_skipped_by_both_until_a_lead_is_released()
+    {
+        var shared = "shared-" + Guid.NewGuid().ToString("N")[..6];
+        await cluster.UseRoutingAsync(TwoPools("cap-a", "cap-b", shared, capacity: 1, warmToFirstPool: true));
+        var (first, second, third) = (NewAccount(), NewAccount(), NewAccount());
+
+        await cluster.QualifyAsync(LeadClusterFixture.UserReached("u-cap-1", first, "warm", 45));
+        var held = await cluster.WaitForLeadAsync(LeadKeys.Account(first), lead => lead.Status == LeadStatus.Assigned, "the warm lead from pool cap-a");
+        Assert.Equal((shared, "cap-a"), (held.AssigneeId, held.PoolId));
+
+        await cluster.QualifyAsync(LeadClusterFixture.UserReached("u-cap-2", second, "sales_ready", 85));
+        var skipped = await cluster.WaitForLeadAsync(LeadKeys.Account(second), lead => lead.Status == LeadStatus.Assigned, "the sales-ready lead from pool cap-b");
+        Assert.Equal(("cap-b-only", "cap-b"), (skipped.AssigneeId, skipped.PoolId));
+        Assert.Contains($"{shared} (at capacity (1 open of 1))", skipped.Activities.Last(activity => activity.Kind == "assignment").Detail);
+        Assert.Equal([held.LeadId], await Ledger(shared).OpenLeads());
+
+        // Contact releases the rep in the ledger, so the other pool may give them the next lead.
+        await LeadClusterFixture.RecordContactAsync(cluster, held);
+        await cluster.QualifyAsync(LeadClusterFixture.UserReached("u-cap-3", third, "sales_ready", 85));
+        var freed = await cluster.WaitForLeadAsync(LeadKeys.Account(third), lead => lead.Status == LeadStatus.Assigned, "the next sales-ready lead");
+        Assert.Equal(shared, freed.AssigneeId);
+        Assert.Equal([freed.LeadId], await Ledger(shared).OpenLeads());
+    }
+
+    [Fact]
+    public async Task Concurrent_assignments_from_two_pools_never_give_a_rep_more_than_capacity()
+    {
+        var shared = "busy-" + Guid.NewGuid().ToString("N")[..6];
+        await cluster.UseRoutingAsync(TwoPools("race-a", "race-b", shared, capacity: 8, warmToFirstPool: false, withOthers: false));
+        var pools = new[] { cluster.GrainFactory.GetGrain<IPoolGrain>("race-a"), cluster.GrainFactory.GetGrain<IPoolGrain>("race-b") };
+
+        var picks = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => pools[i % 2].Assign($"race-lead-{shared}-{i}", null)));
+
+        Assert.Equal(8, picks.Count(pick => pick.RepId == shared));
+        Assert.Equal(16, picks.Count(pick => pick.RepId is null && pick.OverflowQueue is not null));
+        Assert.All(picks.Where(pick => pick.RepId is null), pick => Assert.Contains($"{shared} (at capacity (8 open of 8))", pick.Explanation));
+        Assert.Equal(8, (await Ledger(shared).OpenLeads()).Length);
+        var held = (await pools[0].Workload()).GetValueOrDefault(shared) + (await pools[1].Workload()).GetValueOrDefault(shared);
+        Assert.Equal(8, held);
+
+        // A release through either pool frees exactly one place for both.
+        var released = picks.Select((pick, i) => (pick, i)).First(p => p.pick.RepId == shared && p.i % 2 == 1).i;
+        await pools[1].Release($"race-lead-{shared}-{released}");
+        Assert.Equal(shared, (await pools[0].Assign($"race-lead-{shared}-late", null)).RepId);
+        Assert.Null((await pools[1].Assign($"race-lead-{shared}-later", null)).RepId);
+    }
+
+    private IRepWorkloadGrain Ledger(string repId) => cluster.GrainFactory.GetGrain<IRepWorkloadGrain>(repId);
+
+    private static string NewAccount() => "acme-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Two pools that both list <paramref name="shared"/> first; warm leads go to the first pool, the rest to the second.</summary>
+    private static string TwoPools(string first, string second, string shared, int capacity, bool warmToFirstPool, bool withOthers = true) => $$"""
+        version: {{first}}-{{second}}
+        managers:
+          - { id: mgr, name: Morgan Manager, email: mgr@example.com, crm_owner_ids: { hubspot: "{{TestRouting.ManagerHubSpotId}}" } }
+        reps:
+        {{TestRouting.Rep(shared, "80000601", capacity)}}
+        {{(withOthers ? TestRouting.Rep(first + "-only", "80000602") + TestRouting.Rep(second + "-only", "80000603") : string.Empty)}}
+        pools:
+          - { id: {{first}}, members: [{{shared}}{{(withOthers ? ", " + first + "-only" : string.Empty)}}], overflow: { queue: {{first}}-overflow, manager: mgr } }
+          - { id: {{second}}, members: [{{shared}}{{(withOthers ? ", " + second + "-only" : string.Empty)}}], overflow: { queue: {{second}}-overflow, manager: mgr } }
+        rules:
+          {{(warmToFirstPool ? $"- {{ id: warm, match: {{ tiers: [warm] }}, action: assign, pool: {first} }}" : string.Empty)}}
+          - { id: everyone, action: assign, pool: {{second}} }
+        """;
+}
