@@ -76,6 +76,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             _savedSequences.Remove(report.UserId);
         }
 
+        ReportToShadows(report, member);
         var rose = false;
         foreach (var logged in report.Events)
         {
@@ -117,6 +118,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
         {
             _savedSequences.Remove(userId);
             _score.RemoveMember(userId, _time.GetUtcNow());
+            RemoveFromShadows(userId);
             MarkChanged();
         }
 
@@ -247,6 +249,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
                 }
             }
 
+            await SettleShadowsAsync(checkpoint, now);
             checkpoint.ScoreState = _score.Save();
             var saving = checkpoint.Members.Select(pair => (pair.Key, pair.Value.AppliedSequence)).ToArray();
             try
