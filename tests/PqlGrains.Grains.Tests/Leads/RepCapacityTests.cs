@@ -47,11 +47,12 @@ public sealed class RepCapacityTests(LeadClusterFixture cluster)
         var held = (await pools[0].Workload()).GetValueOrDefault(shared) + (await pools[1].Workload()).GetValueOrDefault(shared);
         Assert.Equal(8, held);
 
-        // A release through either pool frees exactly one place for both.
-        var released = picks.Select((pick, i) => (pick, i)).First(p => p.pick.RepId == shared && p.i % 2 == 1).i;
-        await pools[1].Release($"race-lead-{shared}-{released}");
-        Assert.Equal(shared, (await pools[0].Assign($"race-lead-{shared}-late", null)).RepId);
-        Assert.Null((await pools[1].Assign($"race-lead-{shared}-later", null)).RepId);
+        // A release through the pool that assigned the lead frees exactly one place, which the other pool may take.
+        var released = Array.FindIndex(picks, pick => pick.RepId == shared);
+        var (releasing, other) = (pools[released % 2], pools[(released + 1) % 2]);
+        await releasing.Release($"race-lead-{shared}-{released}");
+        Assert.Equal(shared, (await other.Assign($"race-lead-{shared}-late", null)).RepId);
+        Assert.Null((await releasing.Assign($"race-lead-{shared}-later", null)).RepId);
     }
 
     private IRepWorkloadGrain Ledger(string repId) => cluster.GrainFactory.GetGrain<IRepWorkloadGrain>(repId);
