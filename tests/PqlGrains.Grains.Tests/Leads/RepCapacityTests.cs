@@ -1,4 +1,5 @@
 using PqlGrains.Abstractions.Leads;
+using PqlGrains.Grains.Routing;
 
 namespace PqlGrains.Grains.Tests.Leads;
 
@@ -53,6 +54,21 @@ public sealed class RepCapacityTests(LeadClusterFixture cluster)
         await releasing.Release($"race-lead-{shared}-{released}");
         Assert.Equal(shared, (await other.Assign($"race-lead-{shared}-late", null)).RepId);
         Assert.Null((await releasing.Assign($"race-lead-{shared}-later", null)).RepId);
+    }
+
+    [Fact]
+    public async Task Pool_saved_before_the_rep_ledgers_hands_its_open_leads_over_when_it_activates()
+    {
+        var rep = "legacy-" + Guid.NewGuid().ToString("N")[..6];
+        var pool = "legacy-pool-" + rep;
+        await cluster.UseRoutingAsync(TestRouting.SinglePool(pool, TestRouting.Rep(rep, "80000901", capacity: 1)));
+        await cluster.SeedStateAsync("pool", "pool", pool, new PoolState { OpenLeads = { [rep] = new HashSet<string>(StringComparer.Ordinal) { "legacy-lead" } } });
+
+        var pick = await cluster.GrainFactory.GetGrain<IPoolGrain>(pool).Assign("new-lead", null);
+
+        Assert.Null(pick.RepId);
+        Assert.Contains($"{rep} (at capacity (1 open of 1))", pick.Explanation);
+        Assert.Equal(["legacy-lead"], await Ledger(rep).OpenLeads());
     }
 
     private IRepWorkloadGrain Ledger(string repId) => cluster.GrainFactory.GetGrain<IRepWorkloadGrain>(repId);
