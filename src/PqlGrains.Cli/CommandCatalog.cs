@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return SimulateCommand.Create();
         yield return BacktestCommand.Create();
         yield return CalibrateCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

@@ -9,10 +9,13 @@ internal sealed class CliRunner : IDisposable
 
     public string WriteFile(string name, string content)
     {
-        var path = Path.Combine(_directory.FullName, name);
+        var path = PathOf(name);
         File.WriteAllText(path, content);
         return path;
     }
+
+    /// <summary>A path in the scratch directory, for files a command writes.</summary>
+    public string PathOf(string name) => Path.Combine(_directory.FullName, name);
 
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {

@@ -7,6 +7,7 @@ namespace PqlGrains.Abstractions.Accounts;
 /// account-level signals). <see cref="Events"/> are in the user's partition sequence order; the
 /// account skips those at or below what it already applied for this member.
 /// </summary>
+/// <param name="ShadowScores">The user's score under each shadow definition version (null when none runs).</param>
 [GenerateSerializer, Immutable]
 public sealed record AccountMemberReport(
     [property: Id(0)] string UserId,
@@ -16,4 +17,5 @@ public sealed record AccountMemberReport(
     [property: Id(4)] DateTimeOffset? LastEventAt,
     [property: Id(5)] string? Email,
     [property: Id(6)] int Partition,
-    [property: Id(7)] LoggedEvent[] Events);
+    [property: Id(7)] LoggedEvent[] Events,
+    [property: Id(8)] ShadowMemberScore[]? ShadowScores = null);

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace PqlGrains.Abstractions.Leads;
 
 /// <summary>
@@ -8,6 +10,8 @@ public interface IRoutingGrain : IGrainWithStringKey
 {
     public const string Key = "active";
 
+    /// <summary>Read-only, so the lead and pool grains of every silo read it at once rather than one at a time.</summary>
+    [ReadOnly]
     Task<RoutingDocument> Get();
 
     Task<RoutingReplaceResult> Replace(string text, string source);

@@ -1,7 +1,7 @@
 namespace PqlGrains.Abstractions.Users;
 
 /// <summary>Facts for a lead brief that the current score does not carry.</summary>
-/// <param name="ScoreYesterday">The last score evaluated on the previous UTC day; null when the user was not evaluated that day.</param>
+/// <param name="ScoreYesterday">The score recorded 24 hours earlier (to the hour); null when none was recorded then.</param>
 /// <param name="FeaturesUsed7Days">Features activated (<c>feature.activated</c>) in the last 7 days, most recent first.</param>
 [GenerateSerializer]
 public sealed record UserBriefFacts(

@@ -12,8 +12,7 @@ public sealed record CalibrationOutcome(
     string Summary,
     string Version,
     LogisticModel Model,
-    int TrainingSamples,
-    int TrainingPositives,
+    TrainingSet TrainingSet,
     BacktestWindow Training,
     BacktestWindow Validation,
     BacktestWindow ThresholdWindow,
@@ -22,4 +21,9 @@ public sealed record CalibrationOutcome(
     QualificationMetrics BaseAtSameRate,
     double BaseThresholdAtSameRate,
     QualificationMetrics BaseAsShipped,
-    IReadOnlyList<WeightChange> Weights);
+    IReadOnlyList<WeightChange> Weights)
+{
+    public int TrainingSamples => TrainingSet.Samples.Count;
+
+    public int TrainingPositives => TrainingSet.Samples.Count(s => s.Converted);
+}

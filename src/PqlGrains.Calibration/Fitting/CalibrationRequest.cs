@@ -1,3 +1,4 @@
+using PqlGrains.Calibration.Outcomes;
 using PqlGrains.Calibration.Replay;
 
 namespace PqlGrains.Calibration.Fitting;
@@ -25,4 +26,7 @@ public sealed record CalibrationRequest(
     public double Penalty { get; init; } = 1.0;
 
     public string? Version { get; init; }
+
+    /// <summary>Rep verdicts exported from a cluster; they shape the training labels (see <see cref="TrainingLabels"/>) and the threshold chosen on the training period, never the validation metrics.</summary>
+    public IReadOnlyList<FeedbackRecord> Feedback { get; init; } = [];
 }

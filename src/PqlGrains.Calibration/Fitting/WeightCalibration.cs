@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PqlGrains.Calibration.Metrics;
+using PqlGrains.Calibration.Outcomes;
 using PqlGrains.Calibration.Replay;
 using PqlGrains.Scoring.Definitions;
 
@@ -47,8 +48,9 @@ public static class WeightCalibration
         var validation = new BacktestWindow(split, last, request.Horizon);
         var ledger = ConversionFile.ToLedger(request.Conversions, SubjectLevel.User);
         var cutOffs = CutOffs(first, split, request.LabelWindow, request.CutOffEvery);
-        var samples = FeatureSnapshots.Collect(baseDefinition, events, ledger, cutOffs, request.LabelWindow);
-        var model = PenalizedLogisticRegression.Fit(samples, request.Penalty);
+        var labels = new TrainingLabels(ledger, request.Feedback);
+        var trainingSet = FeatureSnapshots.Collect(baseDefinition, events, labels, cutOffs, request.LabelWindow);
+        var model = PenalizedLogisticRegression.Fit(trainingSet.Samples, request.Penalty);
 
         var signals = baseDefinition.Signals;
         var strength = signals.Select((s, i) => Math.Max(0, model.Coefficients[i]) * s.Points).ToArray();
@@ -66,7 +68,7 @@ public static class WeightCalibration
         // The target holds per period as long as the validation period, so the threshold is chosen on
         // the same length of time just before the split (a 60-day window flags more people than a 30-day one).
         var thresholdWindow = new BacktestWindow(Max(first, split - (last - split)), training.To, request.Horizon);
-        var (threshold, trainingMetrics) = ChooseThreshold(trainingReplay, ledger, thresholdWindow, request.Target);
+        var (threshold, trainingMetrics) = ChooseThreshold(trainingReplay, labels.Outcomes, thresholdWindow, request.Target);
 
         var scale = qualifying.MinScore / threshold;
         var calibratedPoints = signals
@@ -83,7 +85,7 @@ public static class WeightCalibration
         var baseShipped = QualificationMetrics.Compute(active, baseReplay.FlagsAt(qualifying.MinScore), ledger, validation);
         var (baseThreshold, baseSameRate) = AtRate(baseReplay, active, ledger, validation, calibratedMetrics.PqlRate, qualifying.MinScore);
 
-        var outcome = new CalibrationOutcome(string.Empty, string.Empty, version, model, samples.Count, samples.Count(s => s.Converted), training, validation, thresholdWindow, trainingMetrics, calibratedMetrics, baseSameRate, baseThreshold, baseShipped, weights);
+        var outcome = new CalibrationOutcome(string.Empty, string.Empty, version, model, trainingSet, training, validation, thresholdWindow, trainingMetrics, calibratedMetrics, baseSameRate, baseThreshold, baseShipped, weights);
         var summary = Header(request, baseDefinition, outcome, events.Count, qualifying);
         var yaml = DefinitionRewrite.Rewrite(request.BaseYaml, version, calibratedPoints, 1.0, summary);
         Load(yaml, request.BaseSource);
@@ -160,6 +162,13 @@ public static class WeightCalibration
         text.AppendLine(inv, $"Calibrated by `pql calibrate` from definition '{baseDefinition.Id}' version {baseDefinition.Version} ({Path.GetFileName(request.BaseSource)}).");
         text.AppendLine(inv, $"Data window: {outcome.Training.From:yyyy-MM-dd HH:mm} to {outcome.Validation.To:yyyy-MM-dd HH:mm} UTC, {eventCount} events, {request.Conversions.Count} conversions.");
         text.AppendLine(inv, $"Training: {outcome.Training.From:yyyy-MM-dd} to {outcome.Validation.From:yyyy-MM-dd}; {outcome.TrainingSamples} user snapshots at {request.CutOffEvery.TotalDays:0}-day cut-offs, {outcome.TrainingPositives} converted within {request.LabelWindow.TotalDays:0} days;");
+        if (request.Feedback.Count > 0)
+        {
+            var sources = outcome.TrainingSet.Samples.CountBy(s => s.Source).ToDictionary();
+            text.AppendLine(inv, $"  labels with {request.Feedback.Count} rep verdicts: {sources.GetValueOrDefault(LabelSource.Conversion)} positive by conversion, {sources.GetValueOrDefault(LabelSource.GoodFeedback)} by a good lead,");
+            text.AppendLine(inv, $"  {sources.GetValueOrDefault(LabelSource.NotAFitFeedback)} negative confirmed by not_a_fit, {outcome.TrainingSet.LeftOutTooEarly} left out as too_early;");
+        }
+
         text.AppendLine(inv, $"  L2-penalised logistic regression (penalty {request.Penalty}, Math.NET L-BFGS, {outcome.Model.Iterations} iterations); threshold chosen for {request.Target}");
         text.AppendLine(inv, $"  over {outcome.ThresholdWindow.From:yyyy-MM-dd} to {outcome.Validation.From:yyyy-MM-dd} (as long as the validation period): {M(outcome.TrainingAtThreshold)}.");
         text.AppendLine(inv, $"Validation: {outcome.Validation.From:yyyy-MM-dd} to {outcome.Validation.To:yyyy-MM-dd}, users, horizon {request.Horizon.TotalDays:0} days, flag = first reached '{qualifying.Name}' ({qualifying.MinScore}):");

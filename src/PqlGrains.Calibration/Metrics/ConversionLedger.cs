@@ -20,5 +20,8 @@ public sealed class ConversionLedger
 
     public IEnumerable<string> Subjects => _first.Keys;
 
+    /// <summary>Each subject with its first conversion.</summary>
+    public IEnumerable<KeyValuePair<string, DateTimeOffset>> Entries => _first;
+
     public bool TryGetConversion(string subjectId, out DateTimeOffset convertedAt) => _first.TryGetValue(subjectId, out convertedAt);
 }

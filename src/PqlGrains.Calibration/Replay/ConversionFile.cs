@@ -12,6 +12,9 @@ public static class ConversionFile
 {
     public const string Header = "user_id,account_id,converted_at,amount";
 
+    /// <summary>The name <c>pql simulate</c> and <c>pql export</c> give the file.</summary>
+    public const string FileName = "conversions.csv";
+
     public static IReadOnlyList<ConversionRecord> Read(string path)
     {
         if (!File.Exists(path))
@@ -65,6 +68,22 @@ public static class ConversionFile
         }
 
         return records;
+    }
+
+    public static async Task WriteAsync(string path, IEnumerable<ConversionRecord> records, CancellationToken cancellationToken = default)
+    {
+        await using var writer = new StreamWriter(path);
+        await writer.WriteLineAsync(Header.AsMemory(), cancellationToken);
+        foreach (var record in records)
+        {
+            var line = string.Join(
+                ',',
+                record.UserId,
+                record.AccountId ?? string.Empty,
+                record.ConvertedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                record.Amount.ToString(CultureInfo.InvariantCulture));
+            await writer.WriteLineAsync(line.AsMemory(), cancellationToken);
+        }
     }
 
     /// <summary>First conversion per user, or per account (rows without an account are left out).</summary>

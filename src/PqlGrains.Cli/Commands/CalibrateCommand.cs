@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using PqlGrains.Calibration.Fitting;
+using PqlGrains.Calibration.Outcomes;
 using PqlGrains.Calibration.Replay;
 using PqlGrains.Scoring.Definitions;
 
@@ -11,7 +12,9 @@ internal static class CalibrateCommand
     public static Command Create()
     {
         var events = new Option<FileInfo>("--events") { Description = "Segment NDJSON file of past events.", Required = true };
-        var conversions = new Option<FileInfo>("--conversions") { Description = "CSV with header user_id,account_id,converted_at,amount.", Required = true };
+        var conversions = new Option<FileInfo[]>("--conversions") { Description = "CSV with header user_id,account_id,converted_at,amount (pql simulate or pql export); repeat to combine files.", Required = true };
+        var feedback = new Option<FileInfo[]>("--feedback") { Description = "Rep verdicts on leads (feedback.ndjson from pql export); good counts as a positive outcome, not_a_fit as a negative, too_early leaves the snapshot out. Repeatable." };
+        var labels = new Option<FileInfo?>("--labels") { Description = "Also write the training labels used (CSV user_id,cut_off,label,source)." };
         var baseFile = new Option<FileInfo?>("--base") { Description = "Definition YAML to start from (default: the shipped default)." };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the calibrated definition YAML.", Required = true };
         var targetRate = new Option<double?>("--target-rate") { Description = "Share of active users to flag in the training period, e.g. 0.15." };
@@ -23,7 +26,7 @@ internal static class CalibrateCommand
         var version = new Option<string?>("--version") { Description = "Version of the new definition (default: the base version + 1)." };
         var command = new Command("calibrate", "Fit signal points to past conversions and write a new definition version with its validation metrics.")
         {
-            events, conversions, baseFile, output, targetRate, targetPrecision, split, horizon, labelWindow, penalty, version,
+            events, conversions, feedback, labels, baseFile, output, targetRate, targetPrecision, split, horizon, labelWindow, penalty, version,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -44,7 +47,7 @@ internal static class CalibrateCommand
                     baseYaml,
                     basePath?.FullName ?? "default.yaml",
                     history,
-                    ConversionFile.Read(parseResult.GetRequiredValue(conversions).FullName),
+                    [.. parseResult.GetRequiredValue(conversions).SelectMany(file => ConversionFile.Read(file.FullName))],
                     new CalibrationTarget(parseResult.GetValue(targetRate), parseResult.GetValue(targetPrecision)))
                 {
                     Split = parseResult.GetValue(split),
@@ -52,11 +55,17 @@ internal static class CalibrateCommand
                     LabelWindow = CliInputs.ParseDuration(parseResult.GetValue(labelWindow)!, "--label-window"),
                     Penalty = parseResult.GetValue(penalty),
                     Version = parseResult.GetValue(version),
+                    Feedback = [.. (parseResult.GetValue(feedback) ?? []).SelectMany(file => FeedbackFile.Read(file.FullName))],
                 };
                 var outcome = WeightCalibration.Run(request);
                 var target = parseResult.GetRequiredValue(output);
                 await File.WriteAllTextAsync(target.FullName, outcome.Yaml, cancellationToken);
                 console.Output.WriteLine(outcome.Summary);
+                if (parseResult.GetValue(labels) is { } labelsFile)
+                {
+                    await LabelFile.WriteAsync(labelsFile.FullName, outcome.TrainingSet.Samples, cancellationToken);
+                    console.Output.WriteLine($"Training labels written to {labelsFile.FullName}.");
+                }
 
                 console.Output.WriteLine();
                 console.Output.WriteLine($"Definition version {outcome.Version} written to {target.FullName} in {stopwatch.Elapsed.TotalSeconds:F1} s.");

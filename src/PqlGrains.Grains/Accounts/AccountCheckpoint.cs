@@ -1,4 +1,6 @@
 using PqlGrains.Abstractions.Accounts;
+using PqlGrains.Grains.Definitions;
+using PqlGrains.Grains.Scoring;
 
 namespace PqlGrains.Grains.Accounts;
 
@@ -22,4 +24,10 @@ public sealed class AccountCheckpoint
 
     /// <summary>The scoring engine's snapshot of the account state (signals and member scores).</summary>
     [Id(6)] public byte[]? ScoreState { get; set; }
+
+    /// <summary>The account's states under the shadow versions (null when none runs).</summary>
+    [Id(7)] public List<ShadowCheckpoint>? Shadows { get; set; }
+
+    /// <summary>Roll-up scores as evaluated over the last day: a lead brief's score 24 hours earlier.</summary>
+    [Id(8)] public ScoreHistory History { get; set; } = new();
 }

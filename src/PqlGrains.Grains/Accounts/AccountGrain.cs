@@ -76,6 +76,8 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             _savedSequences.Remove(report.UserId);
         }
 
+        ReportToShadows(report, member);
+        var rose = false;
         foreach (var logged in report.Events)
         {
             if (logged.Sequence <= member.AppliedSequence)
@@ -86,7 +88,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             member.AppliedSequence = logged.Sequence;
             try
             {
-                _score.Apply(logged.Event);
+                rose |= _score.Apply(logged.Event);
             }
             catch (Exception exception)
             {
@@ -96,6 +98,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
 
         if (report.EvaluatedAt >= member.EvaluatedAt)
         {
+            rose |= report.Score > member.Score;
             member.Score = report.Score;
             member.Tier = report.Tier;
             member.EvaluatedAt = report.EvaluatedAt;
@@ -105,7 +108,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
         }
 
         MarkChanged();
-        return Task.FromResult(_savedSequences.GetValueOrDefault(report.UserId));
+        return rose ? SettleIfRisingAsync(report.UserId) : Task.FromResult(_savedSequences.GetValueOrDefault(report.UserId));
     }
 
     public Task RemoveMember(string userId)
@@ -115,6 +118,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
         {
             _savedSequences.Remove(userId);
             _score.RemoveMember(userId, _time.GetUtcNow());
+            RemoveFromShadows(userId);
             MarkChanged();
         }
 
@@ -163,7 +167,9 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             }
         }
 
-        var view = new AccountView(AccountId, _score.Evaluate(now), lastEventAt, checkpoint.Traits, users, active);
+        var summary = _score.Evaluate(now);
+        checkpoint.History.Record(now, summary.Score);
+        var view = new AccountView(AccountId, summary, lastEventAt, checkpoint.Traits, users, active, checkpoint.History.DayBefore(now));
         return Task.FromResult<AccountView?>(view);
     }
 
@@ -233,6 +239,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             var checkpoint = _state.State;
             var now = _time.GetUtcNow();
             var summary = _score.Evaluate(now);
+            checkpoint.History.Record(now, summary.Score);
             if (summary.Tier != checkpoint.PublishedTier)
             {
                 var change = new TierChanged(SubjectKind.Account, AccountId, checkpoint.PublishedTier, summary.Tier, summary.Score, summary.DefinitionVersion, now, summary.RouteImmediately, AccountId);
@@ -242,6 +249,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
                 }
             }
 
+            await SettleShadowsAsync(checkpoint, now);
             checkpoint.ScoreState = _score.Save();
             var saving = checkpoint.Members.Select(pair => (pair.Key, pair.Value.AppliedSequence)).ToArray();
             try

@@ -50,8 +50,10 @@ public sealed partial class LeadOutboxGrain(
 
         if (added)
         {
-            await state.WriteStateAsync();
-            await ScheduleAsync();
+            // The wake-up reminder is registered while the items are written, not after: the lead moves on only once
+            // both hold, and neither needs the other (a reminder that finds nothing pending removes itself).
+            await Task.WhenAll(state.WriteStateAsync(), EnsureWakeUpAsync());
+            ScheduleTimer();
         }
     }
 
@@ -78,23 +80,12 @@ public sealed partial class LeadOutboxGrain(
         TimeSpan? retryAfter = null;
         var waiting = false;
         var reports = new List<LeadDelivery>();
-        foreach (var connector in dispatcher.Targets(request.Kind))
+        // Each CRM gets its request at once: a second CRM does not wait for the first one's answer.
+        var connectors = dispatcher.Targets(request.Kind).Where(name => !entry.Delivered.ContainsKey(name) && !entry.DeadLettered.ContainsKey(name)).ToList();
+        var results = await Task.WhenAll(connectors.Select(connector => SendAsync(request, connector, cancellationToken)));
+        for (var index = 0; index < connectors.Count; index++)
         {
-            if (entry.Delivered.ContainsKey(connector) || entry.DeadLettered.ContainsKey(connector))
-            {
-                continue;
-            }
-
-            DeliveryResult? result;
-            try
-            {
-                result = await dispatcher.SendAsync(request, connector, name => TaskIdOf(request.TaskItemId, name, out var pending) ?? (pending ? null : string.Empty), cancellationToken);
-            }
-            catch (Exception exception)
-            {
-                result = DeliveryResult.Retryable(connector, $"{exception.GetType().Name}: {exception.Message}");
-            }
-
+            var (connector, result) = (connectors[index], results[index]);
             if (result is null)
             {
                 waiting = true;
@@ -168,6 +159,18 @@ public sealed partial class LeadOutboxGrain(
         }
     }
 
+    private async Task<DeliveryResult?> SendAsync(DeliveryRequest request, string connector, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await dispatcher.SendAsync(request, connector, name => TaskIdOf(request.TaskItemId, name, out var pending) ?? (pending ? null : string.Empty), cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return DeliveryResult.Retryable(connector, $"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
     /// <summary>The task id a completion needs; pending is true while the task's own item is still in the outbox.</summary>
     private string? TaskIdOf(string? taskItemId, string connector, out bool pending)
     {
@@ -215,6 +218,13 @@ public sealed partial class LeadOutboxGrain(
             return;
         }
 
+        ScheduleTimer();
+        await EnsureWakeUpAsync();
+    }
+
+    /// <summary>Points the timer at the earliest pending attempt.</summary>
+    private void ScheduleTimer()
+    {
         var next = state.State.Pending.Min(entry => entry.NextAttemptAt);
         var due = next - time.GetUtcNow();
         due = due < TimeSpan.Zero ? TimeSpan.Zero : due;
@@ -226,7 +236,11 @@ public sealed partial class LeadOutboxGrain(
         {
             _timer.Change(due, Timeout.InfiniteTimeSpan);
         }
+    }
 
+    /// <summary>The durable wake-up while anything is pending: after a restart the reminder reactivates the outbox.</summary>
+    private async Task EnsureWakeUpAsync()
+    {
         if (!_reminderRegistered)
         {
             await this.RegisterOrUpdateReminder(WakeUpReminder, _options.WakeUpPeriod, _options.WakeUpPeriod);

@@ -19,12 +19,16 @@ public sealed partial class LeadContextBuilder(IGrainFactory grains, LeadEnriche
     public async Task<LeadContext> BuildAsync(TierChanged change, SegmentThresholds thresholds, CancellationToken cancellationToken)
     {
         var accountId = change.Kind == SubjectKind.Account ? change.SubjectId : change.AccountId;
-        var account = accountId is null ? null : await ReadAsync(() => grains.GetGrain<IAccountGrain>(accountId).GetView(), "account", accountId);
+        var accountRead = accountId is null ? Task.FromResult<AccountView?>(null) : ReadAsync(() => grains.GetGrain<IAccountGrain>(accountId).GetView(), "account", accountId);
+        // A user lead knows its contact up front, so the three reads overlap; an account lead picks its contact
+        // from the account view first.
         var contactId = change.Kind == SubjectKind.User
             ? change.SubjectId
-            : account?.Users.OrderByDescending(member => member.Score).FirstOrDefault()?.UserId ?? change.SubjectId;
-        var user = await ReadAsync(() => grains.GetGrain<IUserGrain>(contactId).GetView(), "user", contactId);
-        var facts = await ReadAsync(() => grains.GetGrain<IUserGrain>(contactId).GetBriefFacts(), "user", contactId);
+            : (await accountRead)?.Users.OrderByDescending(member => member.Score).FirstOrDefault()?.UserId ?? change.SubjectId;
+        var userRead = ReadAsync(() => grains.GetGrain<IUserGrain>(contactId).GetView(), "user", contactId);
+        var factsRead = ReadAsync(() => grains.GetGrain<IUserGrain>(contactId).GetBriefFacts(), "user", contactId);
+        await Task.WhenAll(accountRead, userRead, factsRead);
+        var (account, user, facts) = (await accountRead, await userRead, await factsRead);
         var member = account?.Users.FirstOrDefault(candidate => candidate.UserId == contactId);
         var email = user?.Traits.Email ?? member?.Email;
         var summary = change.Kind == SubjectKind.Account ? account?.Score : user?.Score;
@@ -52,8 +56,8 @@ public sealed partial class LeadContextBuilder(IGrainFactory grains, LeadEnriche
             email,
             change.Score,
             change.NewTier ?? string.Empty,
-            // Yesterday's score is the user's; beside an account's score it would compare two different things.
-            change.Kind == SubjectKind.User ? facts?.ScoreYesterday : null,
+            // Yesterday's score is the subject's own: a user's beside a user's score, the roll-up's beside the roll-up's.
+            change.Kind == SubjectKind.User ? facts?.ScoreYesterday : account?.ScoreYesterday,
             Signals(summary),
             summary?.TopSignals ?? [],
             account?.ActiveUsers7d,

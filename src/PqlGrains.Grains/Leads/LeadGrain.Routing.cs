@@ -40,7 +40,7 @@ public sealed partial class LeadGrain
 
     private async Task AssignAsync(Lead lead, RoutingConfiguration configuration, string? excludedRepId, LeadAlertKind kind, DateTimeOffset now)
     {
-        var pick = await GrainFactory.GetGrain<IPoolGrain>(lead.PoolId!).Assign(lead.LeadId, excludedRepId);
+        var pick = await GrainFactory.GetGrain<IPoolGrain>(lead.PoolId!).Assign(lead.LeadId, excludedRepId, _routingRevision);
         Log(lead, now, "assignment", pick.Explanation);
         var items = new List<DeliveryRequest>();
         if (lead.CurrentTaskItemId is { } previousTask)
@@ -78,6 +78,14 @@ public sealed partial class LeadGrain
         }
 
         await EnqueueAsync(lead, items);
+    }
+
+    /// <summary>The routing in force; its revision goes with the pool call so the pool need not fetch it again.</summary>
+    private async Task<RoutingConfiguration> RoutingAsync()
+    {
+        var (revision, configuration) = await _routing.LatestAsync();
+        _routingRevision = revision;
+        return configuration;
     }
 
     private LeadMotion MotionOf(LeadContext context)

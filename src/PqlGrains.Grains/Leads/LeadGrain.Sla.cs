@@ -34,7 +34,7 @@ public sealed partial class LeadGrain
         }
         else if (lead.Status == LeadStatus.Open && lead.RetryAssignmentAt is { } retry && now >= retry && lead.PoolId is not null)
         {
-            var configuration = await _routing.CurrentAsync();
+            var configuration = await RoutingAsync();
             await AssignAsync(lead, configuration, lead.PreviousAssignees.LastOrDefault(), LeadAlertKind.NewLead, now);
             await CommitAsync(lead);
         }
@@ -49,7 +49,7 @@ public sealed partial class LeadGrain
         lead.PreviousAssignees.Add(missed);
         Log(lead, now, "sla-missed", $"{lead.AssigneeName} ({missed}) missed the SLA due {lead.SlaDeadline:O} (miss {lead.SlaMisses} of {_options.EscalateAfterMisses})");
         await ReleaseAsync(lead);
-        var configuration = await _routing.CurrentAsync();
+        var configuration = await RoutingAsync();
         if (lead.SlaMisses < _options.EscalateAfterMisses)
         {
             await AssignAsync(lead, configuration, excludedRepId: missed, LeadAlertKind.Requeued, now);

@@ -24,6 +24,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     // Qualify interleaves with the other turns: writes go through this gate so two never race on the etag.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private IGrainTimer? _pendingTimer;
+    private int? _routingRevision;
 
     public LeadGrain(
         [PersistentState("lead", PqlStorageNames.Grains)] IPersistentState<LeadState> state,
@@ -244,7 +245,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
 
     private async Task OpenAsync(TierChanged change, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var configuration = await _routing.CurrentAsync();
+        var configuration = await RoutingAsync();
         var context = await _contexts.BuildAsync(change, configuration.Segmentation, cancellationToken);
         var lead = new Lead
         {
@@ -279,7 +280,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
             return;
         }
 
-        var configuration = await _routing.CurrentAsync();
+        var configuration = await RoutingAsync();
         var headline = $"Re-qualified: {(higherTier ? $"tier {lead.Tier} -> {change.NewTier}" : $"tier {lead.Tier}")}, score {LeadText.Number(lead.Score)} -> {LeadText.Number(Math.Max(change.Score, lead.Score))}";
         if (higherTier)
         {

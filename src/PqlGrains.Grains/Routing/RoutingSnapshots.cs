@@ -12,17 +12,26 @@ public sealed class RoutingSnapshots(IGrainFactory grains)
 {
     private (int Revision, RoutingConfiguration Configuration)? _cached;
 
-    public async Task<RoutingConfiguration> CurrentAsync()
+    public async Task<RoutingConfiguration> CurrentAsync() => (await LatestAsync()).Configuration;
+
+    /// <summary>The current configuration and the revision of the routing document it was parsed from.</summary>
+    public async Task<(int Revision, RoutingConfiguration Configuration)> LatestAsync()
     {
         var document = await grains.GetGrain<IRoutingGrain>(IRoutingGrain.Key).Get();
-        var cached = _cached;
-        if (cached is { } hit && hit.Revision == document.Revision)
+        if (_cached is { } hit && hit.Revision == document.Revision)
         {
-            return hit.Configuration;
+            return hit;
         }
 
-        var configuration = RoutingFile.Parse(document.Text, document.Source);
-        _cached = (document.Revision, configuration);
-        return configuration;
+        var parsed = (document.Revision, RoutingFile.Parse(document.Text, document.Source));
+        _cached = parsed;
+        return parsed;
     }
+
+    /// <summary>
+    /// The cached configuration when it is at least <paramref name="revision"/> (what the caller routed with), else the
+    /// current one: a pool assigning for a lead routed on this silo does not ask the routing grain again.
+    /// </summary>
+    public Task<RoutingConfiguration> AtLeastAsync(int? revision) =>
+        revision is { } wanted && _cached is { } hit && hit.Revision >= wanted ? Task.FromResult(hit.Configuration) : CurrentAsync();
 }

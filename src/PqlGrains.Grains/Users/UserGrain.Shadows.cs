@@ -1,4 +1,3 @@
-using PqlGrains.Abstractions.Definitions;
 using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Abstractions.Qualification;
 using PqlGrains.Grains.Definitions;
@@ -41,17 +40,6 @@ internal sealed partial class UserGrain
         }
     }
 
-    private async Task RecordShadowCrossingsAsync(DateTimeOffset now)
-    {
-        foreach (var (summary, oldTier) in _shadows.Crossings(now))
-        {
-            if (summary.Tier is null)
-            {
-                continue;
-            }
-
-            var change = new TierChanged(SubjectKind.User, UserId, oldTier, summary.Tier, summary.Score, summary.DefinitionVersion, now, summary.RouteImmediately, _state.State.AccountId);
-            await GrainFactory.GetGrain<IShadowLedgerGrain>(summary.DefinitionVersion).RecordShadow(WouldBeLeads.From(change));
-        }
-    }
+    private Task RecordShadowCrossingsAsync(DateTimeOffset now) =>
+        WouldBeLeads.RecordShadowCrossingsAsync(GrainFactory, _shadows.Crossings(now), SubjectKind.User, UserId, _state.State.AccountId, now);
 }

@@ -430,7 +430,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             if (accountId is not null)
             {
                 var events = _accountOutbox is { Count: > 0 } outbox ? outbox.ToArray() : [];
-                var report = new AccountMemberReport(UserId, summary.Score, summary.Tier, now, checkpoint.LastEventAt, checkpoint.Traits.Email, _partition, events);
+                var report = new AccountMemberReport(UserId, summary.Score, summary.Tier, now, checkpoint.LastEventAt, checkpoint.Traits.Email, _partition, events, _shadows.Scores(now));
                 var saved = await GrainFactory.GetGrain<IAccountGrain>(accountId).ReportMember(report);
                 checkpoint.ReportedAccountId = accountId;
                 ForgetSavedByAccount(saved);

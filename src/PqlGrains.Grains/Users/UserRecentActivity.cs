@@ -1,11 +1,12 @@
 using PqlGrains.Abstractions.Users;
+using PqlGrains.Grains.Scoring;
 using PqlGrains.Scoring.Events;
 
 namespace PqlGrains.Grains.Users;
 
 /// <summary>
-/// What a lead brief wants beyond the current score: the score as the previous UTC day ended (the last one evaluated
-/// that day; the engine cannot evaluate the past once newer events are in) and the features activated lately.
+/// What a lead brief wants beyond the current score: the score recorded 24 hours earlier (the engine cannot evaluate
+/// the past once newer events are in) and the features activated lately.
 /// </summary>
 [GenerateSerializer]
 public sealed class UserRecentActivity
@@ -14,32 +15,13 @@ public sealed class UserRecentActivity
     private const int MaxFeatures = 20;
     private static readonly TimeSpan FeatureWindow = TimeSpan.FromDays(7);
 
-    [Id(0)] public DateOnly? LastEvaluatedDay { get; set; }
-
-    [Id(1)] public double LastEvaluatedScore { get; set; }
-
-    [Id(2)] public DateOnly? PreviousDay { get; set; }
-
-    [Id(3)] public double PreviousDayScore { get; set; }
-
     /// <summary>Feature name and when it was last activated, most recent first, bounded.</summary>
     [Id(4)] public List<RecentFeature> Features { get; set; } = [];
 
-    public void RecordScore(DateTimeOffset at, double score)
-    {
-        var day = DateOnly.FromDateTime(at.UtcDateTime);
-        if (LastEvaluatedDay is { } last && day > last)
-        {
-            PreviousDay = last;
-            PreviousDayScore = LastEvaluatedScore;
-        }
+    /// <summary>Scores as evaluated over the last day (Ids 0-3 held the previous-UTC-day score before it).</summary>
+    [Id(5)] public ScoreHistory History { get; set; } = new();
 
-        if (LastEvaluatedDay is null || day >= LastEvaluatedDay)
-        {
-            LastEvaluatedDay = day;
-            LastEvaluatedScore = score;
-        }
-    }
+    public void RecordScore(DateTimeOffset at, double score) => History.Record(at, score);
 
     public void Observe(ScoringEvent scoringEvent)
     {
@@ -71,10 +53,6 @@ public sealed class UserRecentActivity
 
     public UserBriefFacts Facts(DateTimeOffset now)
     {
-        var yesterday = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
-        double? scoreYesterday = PreviousDay == yesterday ? PreviousDayScore
-            : LastEvaluatedDay == yesterday ? LastEvaluatedScore
-            : null;
-        return new UserBriefFacts(scoreYesterday, [.. Features.Where(seen => now - seen.At <= FeatureWindow).Select(seen => seen.Feature)]);
+        return new UserBriefFacts(History.DayBefore(now), [.. Features.Where(seen => now - seen.At <= FeatureWindow).Select(seen => seen.Feature)]);
     }
 }

@@ -2,7 +2,7 @@ using PqlGrains.Abstractions.Leads;
 
 namespace PqlGrains.Silo.Api;
 
-/// <summary>The leads API: listing, lead detail, contact, feedback, conversions, CRM links, routing, dead letters.</summary>
+/// <summary>The leads API: listing, lead detail, contact, feedback, conversions (record and list), CRM links, routing, dead letters.</summary>
 public static class LeadsEndpoints
 {
     private const int MaxPage = 200;
@@ -19,6 +19,7 @@ public static class LeadsEndpoints
         api.MapPost("/leads/{leadId}/contacted", ContactedAsync);
         api.MapPost("/leads/{leadId}/feedback", FeedbackAsync);
         api.MapPost("/conversions", ConversionAsync);
+        api.MapGet("/conversions", ConversionsAsync);
         api.MapPut("/crm-links/{subject}", LinkAsync);
         api.MapGet("/routing", GetRoutingAsync);
         api.MapPut("/routing", PutRoutingAsync);
@@ -42,9 +43,9 @@ public static class LeadsEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Unknown status filter", $"status must be open or all, not '{status}'.");
         }
 
-        if (offset < 0 || limit is < 1 or > MaxPage)
+        if (InvalidPage(offset, limit) is { } invalid)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid page", $"offset must be 0 or more and limit between 1 and {MaxPage}.");
+            return invalid;
         }
 
         var page = await grains.GetGrain<ILeadRegistryGrain>(ILeadRegistryGrain.Key).List(status != "all", offset ?? 0, limit ?? 50);
@@ -102,6 +103,17 @@ public static class LeadsEndpoints
         return Results.Json(conversion, LeadsJson.Options);
     }
 
+    private static async Task<IResult> ConversionsAsync(int? offset, int? limit, IGrainFactory grains)
+    {
+        if (InvalidPage(offset, limit) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var conversions = await grains.GetGrain<ILeadRegistryGrain>(ILeadRegistryGrain.Key).Conversions(offset ?? 0, limit ?? 50);
+        return Results.Json(conversions, LeadsJson.Options);
+    }
+
     private static async Task<IResult> LinkAsync(string subject, LeadsCrmLinksRequest request, IGrainFactory grains)
     {
         if (LeadKeys.ParseSubject(subject) is not { } key)
@@ -134,9 +146,9 @@ public static class LeadsEndpoints
 
     private static async Task<IResult> DeadLettersAsync(int? offset, int? limit, IGrainFactory grains)
     {
-        if (offset < 0 || limit is < 1 or > MaxPage)
+        if (InvalidPage(offset, limit) is { } invalid)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid page", $"offset must be 0 or more and limit between 1 and {MaxPage}.");
+            return invalid;
         }
 
         var letters = await grains.GetGrain<ILeadRegistryGrain>(ILeadRegistryGrain.Key).DeadLetters(offset ?? 0, limit ?? 50);
@@ -149,6 +161,10 @@ public static class LeadsEndpoints
         { Rejection: { } rejection } => Problem(StatusCodes.Status409Conflict, "Lead is closed", rejection),
         _ => Results.Json(result.Lead, LeadsJson.Options),
     };
+
+    private static IResult? InvalidPage(int? offset, int? limit) => offset < 0 || limit is < 1 or > MaxPage
+        ? Problem(StatusCodes.Status400BadRequest, "Invalid page", $"offset must be 0 or more and limit between 1 and {MaxPage}.")
+        : null;
 
     private static IResult UnknownLead(string leadId) =>
         Problem(StatusCodes.Status404NotFound, "Unknown lead", $"No lead '{leadId}'. Lead ids look like account:<accountId>~<n> or user:<userId>~<n>; list them with GET /api/leads?status=all.");

@@ -1,5 +1,7 @@
+using PqlGrains.Abstractions.Accounts;
 using PqlGrains.Abstractions.Definitions;
 using PqlGrains.Abstractions.Leads;
+using PqlGrains.Abstractions.Qualification;
 using PqlGrains.Grains.Tests.Infrastructure;
 using PqlGrains.Grains.Tests.Leads;
 using static PqlGrains.Grains.Tests.Infrastructure.Events;
@@ -77,6 +79,45 @@ public sealed class ShadowDefinitionTests(DefinitionClusterFixture cluster)
         finally
         {
             await cluster.Registry.StopShadow("c3-low", "tests");
+        }
+    }
+
+    [Fact]
+    public async Task A_shadow_records_an_account_level_would_be_lead_from_its_members_shadow_scores_that_the_active_version_does_not_create()
+    {
+        await cluster.ActivateAsync(ClusterDefinitions.Base);
+        // Features worth 25 instead of 15: each member stays below every tier under both versions, but the account
+        // rolls its two members up to 50 under the shadow (warm from 40) and to 30 under the active version (no tier).
+        var richerFeatures = ClusterDefinitions.Base
+            .Replace("version: \"c1\"", "version: \"c4-features\"", StringComparison.Ordinal)
+            .Replace("points: 15", "points: 25", StringComparison.Ordinal);
+        Assert.NotEqual(DefinitionOutcome.Invalid, (await cluster.Registry.Submit(richerFeatures, "features.yaml", "tests")).Outcome);
+        Assert.Equal(DefinitionOutcome.Changed, (await cluster.Registry.StartShadow("c4-features", "tests")).Outcome);
+        try
+        {
+            var accountId = "acct-" + Guid.NewGuid().ToString("N")[..10];
+            var (first, second) = (NewUserId(), NewUserId());
+            await cluster.IngestAsync(
+                Track(first, "feature_activated", minute: 1, groupId: accountId),
+                Track(second, "feature_activated", minute: 2, groupId: accountId));
+            await cluster.DispatchedAsync();
+
+            var ledger = cluster.GrainFactory.GetGrain<IShadowLedgerGrain>("c4-features");
+            var report = await Eventually.Get(ledger.Report, r => r.RecentShadowLeads.Any(lead => lead.SubjectId == accountId), "the account's shadow crossing");
+            var lead = Assert.Single(report.RecentShadowLeads, lead => lead.Subject == LeadKeys.Account(accountId));
+            Assert.Equal((SubjectKind.Account, "warm", "c4-features"), (lead.Kind, lead.Tier, lead.DefinitionVersion));
+            Assert.InRange(lead.Score, 40, 50);
+            Assert.DoesNotContain(report.RecentShadowLeads, would => would.SubjectId == first || would.SubjectId == second);
+
+            var account = await cluster.GrainFactory.GetGrain<IAccountGrain>(accountId).GetView();
+            Assert.Null(account!.Score.Tier);
+            Assert.Null(await cluster.GrainFactory.GetGrain<ILeadGrain>(LeadKeys.Account(accountId)).Current());
+            Assert.DoesNotContain(cluster.TierChanges.Changes, change => change.SubjectId == accountId || change.AccountId == accountId);
+            Assert.DoesNotContain(cluster.Crm.Requests, request => Mentions(request, accountId));
+        }
+        finally
+        {
+            await cluster.Registry.StopShadow("c4-features", "tests");
         }
     }
 

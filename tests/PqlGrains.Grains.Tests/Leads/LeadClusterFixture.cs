@@ -1,9 +1,15 @@
 using Microsoft.Extensions.Configuration;
+using Orleans.Storage;
+using PqlGrains.Abstractions;
+using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Abstractions.Leads;
 using PqlGrains.Abstractions.Qualification;
 using Microsoft.Extensions.DependencyInjection;
+using PqlGrains.Grains.Accounts;
+using PqlGrains.Grains.Hosting;
 using PqlGrains.Grains.Leads;
 using PqlGrains.Grains.Scoring;
+using PqlGrains.Grains.Users;
 using PqlGrains.Scoring.Definitions;
 using PqlGrains.Testing.Fakes;
 using PqlGrains.Testing.Orleans;
@@ -14,27 +20,41 @@ namespace PqlGrains.Grains.Tests.Leads;
 /// An in-memory cluster with leads wired to a fake HubSpot + Slack on Kestrel: sales_ready has the production SLA
 /// (15 min), hot a 2 s SLA so misses happen within a test, and the outbox retries fast.
 /// </summary>
-public sealed class LeadClusterFixture : PqlTestClusterFixture, IAsyncLifetime
+public class LeadClusterFixture : PqlTestClusterFixture, IAsyncLifetime
 {
     public static readonly TimeSpan HotSla = TimeSpan.FromSeconds(2);
+
+    public static readonly TimeSpan AccountSettleDelay = TimeSpan.FromHours(1);
 
     public FakeHubSpotServer Crm { get; private set; } = null!;
 
     public new async Task InitializeAsync()
     {
         Crm = await FakeHubSpotServer.StartAsync();
+        await StartServersAsync();
         await base.InitializeAsync();
     }
 
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        await StopServersAsync();
         await Crm.DisposeAsync();
+    }
+
+    /// <summary>Starts the fakes a derived fixture adds, before the silo reads their URLs.</summary>
+    protected virtual Task StartServersAsync() => Task.CompletedTask;
+
+    protected virtual ValueTask StopServersAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Settings a derived fixture adds or overrides.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
     }
 
     protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Pql:Crm:HubSpot:BaseUrl"] = Crm.BaseUrl.ToString(),
             ["Pql:Crm:HubSpot:AccessToken"] = FakeHubSpotServer.AccessToken,
@@ -45,11 +65,28 @@ public sealed class LeadClusterFixture : PqlTestClusterFixture, IAsyncLifetime
             ["Pql:Outbox:InitialBackoff"] = "00:00:00.100",
             ["Pql:Outbox:MaxBackoff"] = "00:00:01",
             ["Pql:Outbox:WakeUpPeriod"] = "00:00:01",
-        }).Build();
+        };
+        Configure(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         // The shipped definition gives sales_ready its 15 min; the hot override above proves configuration wins.
         silo.Services.AddSingleton<IScoringModel>(new DefinitionScoringModel(PqlDefinition.Default));
         silo.AddPqlLeads(configuration);
+
+        // Users and accounts feed the leads here too. The account window is far longer than any test: a rising
+        // account that reaches a lead proves it did not wait for the window.
+        silo.AddPqlIngest();
+        silo.Services.AddPqlInMemoryEventLog();
+        silo.Services.Configure<UserGrainOptions>(options => options.SettleDelay = TimeSpan.FromMilliseconds(50));
+        silo.Services.Configure<AccountGrainOptions>(options => options.SettleDelay = AccountSettleDelay);
     }
+
+    public IServiceProvider SiloServices => Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress);
+
+    public IEventIngestor Ingestor => SiloServices.GetRequiredService<IEventIngestor>();
+
+    /// <summary>Stores a grain's state before it first activates: history the test cannot wait a day to record.</summary>
+    public Task SeedStateAsync<T>(string grainType, string stateName, string key, T state) =>
+        SiloServices.GetRequiredKeyedService<IGrainStorage>(PqlStorageNames.Grains).WriteStateAsync(stateName, GrainId.Create(grainType, key), new GrainState<T>(state));
 
     /// <summary>Replaces the cluster's routing; each test uses its own pool ids so round-robin state never leaks.</summary>
     public async Task UseRoutingAsync(string yaml)

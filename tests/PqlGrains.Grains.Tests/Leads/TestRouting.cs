@@ -6,11 +6,11 @@ public static class TestRouting
     public const string ManagerHubSpotId = "70000001";
 
     /// <summary>A rep always on shift; <paramref name="extra"/> is appended to its YAML entry.</summary>
-    public static string Rep(string id, string hubSpotOwner, int capacity = 8, string workingHours = "{ time_zone: UTC, always: true }", string extra = "") => $$"""
+    public static string Rep(string id, string hubSpotOwner, int capacity = 8, string workingHours = "{ time_zone: UTC, always: true }", string extra = "", string? salesforceOwner = null) => $$"""
           - id: {{id}}
             name: {{id}} Name
             email: {{id}}@example.com
-            crm_owner_ids: { hubspot: "{{hubSpotOwner}}" }
+            crm_owner_ids: { hubspot: "{{hubSpotOwner}}"{{(salesforceOwner is null ? string.Empty : $", salesforce: \"{salesforceOwner}\"")}} }
             role: AE
             capacity: {{capacity}}
             working_hours: {{workingHours}}

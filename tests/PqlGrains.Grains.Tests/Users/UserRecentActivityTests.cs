@@ -8,31 +8,24 @@ public sealed class UserRecentActivityTests
     private static readonly DateTimeOffset Today = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Score_yesterday_is_the_last_score_evaluated_on_the_previous_day()
+    public void Score_yesterday_is_the_score_recorded_24_hours_earlier()
     {
         var recent = new UserRecentActivity();
         recent.RecordScore(Today.AddDays(-1).AddHours(-5), 30);
-        recent.RecordScore(Today.AddDays(-1).AddHours(10), 55);
+        recent.RecordScore(Today.AddDays(-1).AddHours(2), 55);
+        recent.RecordScore(Today.AddDays(-1).AddHours(4), 61);
         recent.RecordScore(Today, 85);
         recent.RecordScore(Today.AddHours(2), 90);
 
         Assert.Equal(55, recent.Facts(Today.AddHours(3)).ScoreYesterday);
+        Assert.Equal(61, recent.Facts(Today.AddHours(4)).ScoreYesterday);
     }
 
     [Fact]
-    public void Score_yesterday_is_the_latest_score_when_nothing_was_evaluated_today_yet()
+    public void Score_yesterday_is_unknown_when_nothing_was_recorded_that_long_ago()
     {
         var recent = new UserRecentActivity();
-        recent.RecordScore(Today.AddDays(-1), 42);
-
-        Assert.Equal(42, recent.Facts(Today).ScoreYesterday);
-    }
-
-    [Fact]
-    public void Score_yesterday_is_unknown_when_the_user_was_not_evaluated_yesterday()
-    {
-        var recent = new UserRecentActivity();
-        recent.RecordScore(Today.AddDays(-3), 42);
+        recent.RecordScore(Today.AddHours(-20), 42);
         recent.RecordScore(Today, 80);
 
         Assert.Null(recent.Facts(Today).ScoreYesterday);

@@ -1,39 +1,19 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
 using PqlGrains.Abstractions.Leads;
+using PqlGrains.IntegrationTests.Hosting;
 
 namespace PqlGrains.IntegrationTests.Leads;
 
 /// <summary>An Orleans client on the test database's cluster, to hand lead grains tier changes the way observers do.</summary>
 internal sealed class LeadClusterClient : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly PostgresClusterClient _cluster;
 
-    private LeadClusterClient(IHost host) => _host = host;
+    private LeadClusterClient(PostgresClusterClient cluster) => _cluster = cluster;
 
-    public IClusterClient Grains => _host.Services.GetRequiredService<IClusterClient>();
+    public IClusterClient Grains => _cluster.Grains;
 
-    public static async Task<LeadClusterClient> ConnectAsync(string connectionString, string clusterId)
-    {
-        var host = new HostBuilder()
-            .UseOrleansClient(client =>
-            {
-                client.UseAdoNetClustering(clustering =>
-                {
-                    clustering.Invariant = "Npgsql";
-                    clustering.ConnectionString = connectionString;
-                });
-                client.Configure<ClusterOptions>(cluster =>
-                {
-                    cluster.ClusterId = clusterId;
-                    cluster.ServiceId = clusterId;
-                });
-            })
-            .Build();
-        await host.StartAsync();
-        return new LeadClusterClient(host);
-    }
+    public static async Task<LeadClusterClient> ConnectAsync(string connectionString, string clusterId) =>
+        new(await PostgresClusterClient.ConnectAsync(connectionString, clusterId));
 
     /// <summary>Polls the subject's open lead until it satisfies the condition (failover can take several seconds).</summary>
     public async Task<Lead> WaitForLeadAsync(string subject, Func<Lead, bool> condition, string what)
@@ -61,9 +41,5 @@ internal sealed class LeadClusterClient : IAsyncDisposable
         throw new TimeoutException($"Waited 60 s for {what}; last seen: status {last?.Status}, assignee {last?.AssigneeId}, misses {last?.SlaMisses}:\n{string.Join("\n", last?.Activities.Select(a => $"{a.Kind}: {a.Detail}") ?? [])}");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-    }
+    public ValueTask DisposeAsync() => _cluster.DisposeAsync();
 }

@@ -10,6 +10,7 @@ namespace PqlGrains.IntegrationTests.Leads;
 public sealed class LeadsEndToEndTests(LeadsPipelineHost host) : IClassFixture<LeadsPipelineHost>
 {
     private static readonly Dictionary<string, string> DemoAeOwners = new() { ["ae-avery"] = "90000011", ["ae-blake"] = "90000012" };
+    private static readonly Dictionary<string, string> DemoAeSalesforceOwners = new() { ["ae-avery"] = "005000000000011AAA", ["ae-blake"] = "005000000000012AAA" };
 
     [Fact]
     public async Task Worked_example_billing_visit_and_one_invite_creates_one_HubSpot_task_for_the_routed_AE_due_in_15_minutes()
@@ -35,6 +36,54 @@ public sealed class LeadsEndToEndTests(LeadsPipelineHost host) : IClassFixture<L
         Assert.False(string.IsNullOrEmpty(lead.GetProperty("definitionVersion").GetString()));
         await Task.Delay(1000);
         Assert.Single(TasksFor(leadId));
+    }
+
+    [Fact]
+    public async Task Worked_example_with_Salesforce_configured_creates_one_Salesforce_Task_for_the_routed_AE_beside_the_HubSpot_task()
+    {
+        var (userId, accountId) = NewIds();
+
+        await PostAsync(Batch(userId, accountId, ("user.billing_page_viewed", 0), ("team.member_invited", 1)));
+
+        var lead = await WaitForLeadAsync(accountId, lead => lead.GetProperty("deliveries").EnumerateArray().Count(d => d.GetProperty("kind").GetString() == "create_task" && d.GetProperty("state").GetString() == "delivered") == 2);
+        var link = "api/leads/" + Uri.EscapeDataString(lead.GetProperty("leadId").GetString()!);
+        var task = Assert.Single(host.Salesforce.OpenTasks, request => FakeSalesforceServer.Field(request, "Description")!.Contains(link, StringComparison.Ordinal));
+        Assert.Empty(host.Salesforce.Violations);
+        Assert.Equal(DemoAeSalesforceOwners[lead.GetProperty("assigneeId").GetString()!], FakeSalesforceServer.Field(task, "OwnerId"));
+        Assert.Equal(("High", "Not Started"), (FakeSalesforceServer.Field(task, "Priority"), FakeSalesforceServer.Field(task, "Status")));
+        Assert.Equal(lead.GetProperty("slaDeadline").GetDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), FakeSalesforceServer.Field(task, "ActivityDate"));
+        Assert.Contains("sales-ready", FakeSalesforceServer.Field(task, "Subject"));
+        Assert.Contains("Suggested opening", FakeSalesforceServer.Field(task, "Description"));
+        Assert.Single(TasksFor(lead.GetProperty("leadId").GetString()!));
+        await Task.Delay(1000);
+        Assert.Single(host.Salesforce.OpenTasks, request => FakeSalesforceServer.Field(request, "Description")!.Contains(link, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Salesforce_failing_past_DeadLetterAfter_is_listed_by_the_dead_letters_API_with_the_reason()
+    {
+        var (userId, accountId) = NewIds();
+        host.Salesforce.FailTaskCreates(int.MaxValue);
+        try
+        {
+            await PostAsync(Batch(userId, accountId, ("user.billing_page_viewed", 0), ("team.member_invited", 1)));
+
+            var lead = await WaitForLeadAsync(accountId, lead => lead.GetProperty("deliveries").EnumerateArray().Any(d => d.GetProperty("connector").GetString() == "salesforce" && d.GetProperty("state").GetString() == "dead_lettered"));
+            var leadId = lead.GetProperty("leadId").GetString()!;
+            var response = await host.ApiAsync(HttpMethod.Get, "/api/outbox/dead-letters?limit=200");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var letters = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            var letter = Assert.Single(letters.EnumerateArray(), letter => letter.GetProperty("leadId").GetString() == leadId);
+            var reason = letter.GetProperty("delivery").GetProperty("reason").GetString();
+            Assert.Contains("Pql:Outbox:DeadLetterAfter", reason);
+            Assert.Contains("SERVER_UNAVAILABLE", reason);
+            Assert.Equal("create_task", letter.GetProperty("delivery").GetProperty("kind").GetString());
+            Assert.Single(TasksFor(leadId));
+        }
+        finally
+        {
+            host.Salesforce.StopFailing();
+        }
     }
 
     [Fact]

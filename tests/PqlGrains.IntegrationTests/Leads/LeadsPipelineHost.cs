@@ -21,7 +21,8 @@ namespace PqlGrains.IntegrationTests.Leads;
 
 /// <summary>
 /// Embedded mode end to end over loopback HTTP: Segment gateway -> ingest -> scoring -> tier change -> lead ->
-/// routing (the shipped demo routing) -> outbox -> a fake HubSpot and Slack that check requests against the specs.
+/// routing (the shipped demo routing) -> outbox -> a fake HubSpot and Slack that check requests against the specs, and a
+/// fake Salesforce that checks Task requests as its REST API documents them.
 /// </summary>
 public sealed class LeadsPipelineHost : IAsyncLifetime
 {
@@ -35,14 +36,21 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
 
     public FakeHubSpotServer Crm { get; private set; } = null!;
 
+    /// <summary>Salesforce is configured beside HubSpot: every task goes to both.</summary>
+    public FakeSalesforceServer Salesforce { get; private set; } = null!;
+
     /// <summary>The routing file the silo loads through <c>Pql:Routing:Path</c>: the demo reps under a version of its own.</summary>
     public string RoutingPath { get; } = Path.Combine(Path.GetTempPath(), $"pql-leads-routing-{Guid.NewGuid():N}.yaml");
 
     public const string RoutingVersion = "loaded-from-path";
 
+    /// <summary>Short, so a CRM kept failing by a test is given up on within it; healthy deliveries never wait this long.</summary>
+    public static readonly TimeSpan DeadLetterAfter = TimeSpan.FromSeconds(2);
+
     public async Task InitializeAsync()
     {
         Crm = await FakeHubSpotServer.StartAsync();
+        Salesforce = await FakeSalesforceServer.StartAsync();
         await File.WriteAllTextAsync(RoutingPath, PqlGrains.Routing.Loading.RoutingFile.DemoText().Replace("version: demo-1", "version: " + RoutingVersion, StringComparison.Ordinal));
         var builder = EmbeddedHost.CreateBuilder(WriteKey, AdminToken);
         builder.Configuration["Pql:Users:AccountReportDelay"] = "00:00:00.020";
@@ -51,6 +59,12 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
         builder.Configuration["Pql:Crm:HubSpot:AccessToken"] = FakeHubSpotServer.AccessToken;
         builder.Configuration["Pql:Crm:HubSpot:AppSecret"] = HubSpotAppSecret;
         builder.Configuration["Pql:Alerts:Slack:WebhookUrl"] = Crm.SlackWebhookUrl.ToString();
+        builder.Configuration["Pql:Crm:Salesforce:InstanceUrl"] = Salesforce.InstanceUrl.ToString();
+        builder.Configuration["Pql:Crm:Salesforce:AccessToken"] = FakeSalesforceServer.AccessToken;
+        builder.Configuration["Pql:Crm:Salesforce:ApiVersion"] = FakeSalesforceServer.ApiVersion;
+        builder.Configuration["Pql:Outbox:InitialBackoff"] = "00:00:00.100";
+        builder.Configuration["Pql:Outbox:MaxBackoff"] = "00:00:00.500";
+        builder.Configuration["Pql:Outbox:DeadLetterAfter"] = DeadLetterAfter.ToString();
         builder.Configuration["Pql:Routing:Path"] = RoutingPath;
         builder.Services.AddPqlScoreReads();
         builder.Services.AddPqlLeadsApi(builder.Configuration);
@@ -67,6 +81,7 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
         await EmbeddedHost.StopAsync(_app, Client);
 
         await Crm.DisposeAsync();
+        await Salesforce.DisposeAsync();
         File.Delete(RoutingPath);
     }
 

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace PqlGrains.Testing.Fakes;
 
@@ -52,18 +47,15 @@ public sealed class FakeHubSpotServer : IAsyncDisposable
 
     public static async Task<FakeHubSpotServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeHubSpotServer(app);
-        app.MapPost("/crm/v3/objects/tasks", context => server.CreateAsync(context, TasksSpec, "task"));
-        app.MapPost("/crm/v3/objects/notes", context => server.CreateAsync(context, NotesSpec, "note"));
-        app.MapPatch("/crm/v3/objects/tasks/{id}", context => server.UpdateAsync(context));
-        app.MapPost("/slack/webhook", context => server.SlackAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        FakeHubSpotServer? server = null;
+        var (app, baseUrl) = await LoopbackWebApp.StartAsync(app =>
+        {
+            app.MapPost("/crm/v3/objects/tasks", context => server!.CreateAsync(context, TasksSpec, "task"));
+            app.MapPost("/crm/v3/objects/notes", context => server!.CreateAsync(context, NotesSpec, "note"));
+            app.MapPatch("/crm/v3/objects/tasks/{id}", context => server!.UpdateAsync(context));
+            app.MapPost("/slack/webhook", context => server!.SlackAsync(context));
+        });
+        server = new FakeHubSpotServer(app) { BaseUrl = baseUrl };
         return server;
     }
 

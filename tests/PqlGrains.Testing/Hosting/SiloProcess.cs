@@ -38,10 +38,16 @@ public sealed class SiloProcess : IAsyncDisposable
     };
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
+    private readonly IReadOnlyDictionary<string, string> environment;
+    private readonly int httpPort;
+    private readonly int gatewayPort;
 
-    private SiloProcess(Process process, int httpPort, int siloPort, string adminToken)
+    private SiloProcess(Process process, IReadOnlyDictionary<string, string> environment, int httpPort, int siloPort, int gatewayPort, string adminToken)
     {
         this.process = process;
+        this.environment = environment;
+        this.httpPort = httpPort;
+        this.gatewayPort = gatewayPort;
         SiloPort = siloPort;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
         Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
@@ -87,11 +93,36 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    private static SiloProcess Launch(IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts this silo again after <see cref="KillAsync"/> or <see cref="StopAsync"/>, as an
+    /// operator's supervisor does: same settings and ports, so Orleans sees a newer generation of
+    /// the same silo and retires the dead one at once instead of waiting to reach it.
+    /// </summary>
+    public async Task<SiloProcess> RestartAsync()
     {
-        var httpPort = LoopbackPort.Free();
-        var siloPort = LoopbackPort.Free();
-        var gatewayPort = LoopbackPort.Free();
+        if (!process.HasExited)
+        {
+            throw new InvalidOperationException("The silo is still running: kill or stop it before restarting it.");
+        }
+
+        var silo = Launch(environment, httpPort, SiloPort, gatewayPort);
+        try
+        {
+            await silo.WaitUntilReadyAsync();
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static SiloProcess Launch(IReadOnlyDictionary<string, string> environment) =>
+        Launch(environment, LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
+
+    private static SiloProcess Launch(IReadOnlyDictionary<string, string> environment, int httpPort, int siloPort, int gatewayPort)
+    {
         var startInfo = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
@@ -112,7 +143,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start `dotnet`.");
         Live[process.Id] = process;
-        var silo = new SiloProcess(process, httpPort, siloPort, environment.TryGetValue("Pql__Api__AdminToken", out var token) ? token : "dev-admin-token");
+        var silo = new SiloProcess(process, environment, httpPort, siloPort, gatewayPort, environment.TryGetValue("Pql__Api__AdminToken", out var token) ? token : "dev-admin-token");
         process.OutputDataReceived += (_, e) => silo.Capture(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Capture(e.Data);
         process.BeginOutputReadLine();

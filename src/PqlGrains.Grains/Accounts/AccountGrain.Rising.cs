@@ -1,0 +1,36 @@
+namespace PqlGrains.Grains.Accounts;
+
+/// <summary>
+/// The settle window coalesces reports that change nothing observers care about. A report that lifts the roll-up
+/// into a higher tier than the published one (or brings a route-immediately signal) settles in its own turn, so a
+/// rising account reaches the lead path without waiting out <c>Pql:Accounts:SettleDelay</c>.
+/// </summary>
+internal sealed partial class AccountGrain
+{
+    private async Task<long> SettleIfRisingAsync(string userId)
+    {
+        var summary = _score.Evaluate(_time.GetUtcNow());
+        var published = _state.State.PublishedTier;
+        if (summary.Tier != published && (summary.RouteImmediately || RankOf(summary.Tier) > RankOf(published)))
+        {
+            await SettleAsync(CancellationToken.None);
+        }
+
+        return _savedSequences.GetValueOrDefault(userId);
+    }
+
+    /// <summary>Position among the active definition's tiers, lowest first; -1 below every tier.</summary>
+    private int RankOf(string? tier)
+    {
+        var tiers = _model.Tiers;
+        for (var i = 0; i < tiers.Count; i++)
+        {
+            if (string.Equals(tiers[i].Name, tier, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
