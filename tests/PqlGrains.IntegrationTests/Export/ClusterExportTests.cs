@@ -30,13 +30,14 @@ public sealed class ClusterExportTests(LeadsPipelineHost host) : IClassFixture<L
         var accountUser = "export-" + Guid.NewGuid().ToString("N")[..8];
         var accountId = accountUser + "-co";
 
+        // A lead qualified when the event that crossed its tier happened; Qualifying stamps events five minutes ago.
+        var before = DateTimeOffset.UtcNow.AddMinutes(-6);
         foreach (var user in steady)
         {
             await TrackAsync(Qualifying(user, accountId: null));
         }
 
         await TrackAsync(Qualifying(accountUser, accountId));
-        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
         await VerdictAsync(await LeadOfAsync("user:" + good), "good");
         await VerdictAsync(await LeadOfAsync("user:" + tooEarly), "too_early");
         await VerdictAsync(await LeadOfAsync("user:" + notAFit), "not_a_fit");
