@@ -25,6 +25,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     private readonly ILogger<IngestPartitionGrain> _logger;
     private readonly TimeProvider _time;
     private readonly DispatchBuffer _buffer;
+    private readonly StringKeyedGrains<IUserGrain> _users;
 
     private List<PendingAppend> _pending = [];
     private Task _flushing = Task.CompletedTask;
@@ -41,9 +42,11 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         IEventLog log,
         IOptions<IngestOptions> options,
         ILogger<IngestPartitionGrain> logger,
-        TimeProvider time)
+        TimeProvider time,
+        IGrainFactory grains)
     {
         _watermark = watermark;
+        _users = new StringKeyedGrains<IUserGrain>(grains);
         _log = log;
         _options = options.Value;
         _logger = logger;
@@ -240,7 +243,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         var delay = _options.RetryDelay;
         while (true)
         {
-            var calls = remaining.Select(delivery => (delivery, call: GrainFactory.GetGrain<IUserGrain>(delivery.UserId).Apply(delivery.Batch))).ToList();
+            var calls = remaining.Select(delivery => (delivery, call: _users[delivery.UserId].Apply(delivery.Batch))).ToList();
             try
             {
                 await Task.WhenAll(calls.Select(c => c.call));
