@@ -1,17 +1,56 @@
 using PqlGrains.Abstractions.Scores;
+using PqlGrains.Scoring.Definitions;
 using PqlGrains.Scoring.Evaluation;
 using PqlGrains.Scoring.Events;
 using PqlGrains.Scoring.State;
 
 namespace PqlGrains.Grains.Scoring;
 
-internal sealed class UserScoreState(ScoringState state) : IScoreState
+/// <summary>
+/// A user's engine state that an idle user keeps as its packed snapshot (a few hundred bytes)
+/// instead of the engine's 8 bytes per slot; the next event or read unpacks it under the same
+/// definition. The packed bytes are also what the next checkpoint saves, so idling costs no copy.
+/// </summary>
+internal sealed class UserScoreState : IScoreState
 {
-    public string DefinitionVersion => state.Definition.Version;
+    private readonly PqlDefinition _definition;
+    private ScoringState? _live;
+    private byte[]? _packed;
 
-    public bool Apply(ScoringEvent scoringEvent) => (state.Apply(scoringEvent) & ApplyOutcome.Duplicate) == 0;
+    public UserScoreState(ScoringState state)
+    {
+        _definition = state.Definition;
+        _live = state;
+    }
 
-    public ScoreSummary Evaluate(DateTimeOffset at) => ScoreSummaries.From(state.Evaluate(at));
+    public string DefinitionVersion => _definition.Version;
 
-    public byte[] Save() => ScoringSnapshotCodec.Encode(state.ToSnapshot());
+    public bool Apply(ScoringEvent scoringEvent) => (Live.Apply(scoringEvent) & ApplyOutcome.Duplicate) == 0;
+
+    public ScoreSummary Evaluate(DateTimeOffset at) => ScoreSummaries.From(Live.Evaluate(at));
+
+    public byte[] Save() => _packed ?? ScoringSnapshotCodec.Encode(_live!.ToSnapshot());
+
+    public void Compact()
+    {
+        if (_live is not null)
+        {
+            _packed = ScoringSnapshotCodec.Encode(_live.ToSnapshot());
+            _live = null;
+        }
+    }
+
+    private ScoringState Live
+    {
+        get
+        {
+            if (_live is null)
+            {
+                _live = _definition.RestoreUserState(ScoringSnapshotCodec.DecodeUser(_packed!));
+                _packed = null;
+            }
+
+            return _live;
+        }
+    }
 }
