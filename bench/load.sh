@@ -100,7 +100,7 @@ memory_report() {
   curl -fs -H "Authorization: Bearer ${ADMIN_TOKEN:-dev-admin-token}" "$URL/api/admin/memory"
 }
 
-echo "== mode $MODE, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== mode $MODE, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), Pql:Ingest:Partitions ${Pql__Ingest__Partitions:-default}, $USERS users"
 
 if [ "$MEMORY_USERS" -gt 0 ]; then
   # A fresh silo warmed on 100 users, then about two events per user for MEMORY_USERS users:
@@ -151,4 +151,5 @@ ACCEPTED="$(sed -n 's/.*(\([0-9,]*\) events).*/\1/p' "$WORK/load.txt" | tr -d ,)
 HZ="$(getconf CLK_TCK)"
 awk -v s=$((SILO_AFTER - SILO_BEFORE)) -v l="$LOAD_TICKS" -v n="$ACCEPTED" -v hz="$HZ" 'BEGIN {
   printf "cpu per accepted event: silo %.1f us, load generator %.1f us\n", s / hz * 1e6 / n, l / hz * 1e6 / n }'
+echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
