@@ -76,10 +76,7 @@ internal static class OrleansSiloConfiguration
             {
                 adoNet.Invariant = NpgsqlInvariant;
                 adoNet.ConnectionString = connectionString;
-
-                // Writes Orleans' binary codec (Newtonsoft JSON was about a third of the silo's CPU under load);
-                // states an earlier build saved as JSON still read through the fallback and are rewritten binary.
-                adoNet.GrainStorageSerializer = new GrainStorageSerializer(new OrleansGrainStorageSerializer(serializer), json);
+                adoNet.GrainStorageSerializer = GrainStateSerialization.BinaryReadingJson(serializer, json);
             }));
         silo.UseAdoNetReminderService(reminders =>
         {
