@@ -7,8 +7,11 @@
 #
 # Tunables (environment): DURATION (s, 20), USERS (10000), BATCH (100), CONCURRENCY (16),
 # RATE (0 = as fast as acknowledged), MEMORY_USERS (20000; 0 skips the memory phase),
-# MEMORY_SETTLE (s to wait before the second heap reading, 10), BUILD (1; 0 reuses the Release build).
+# WARMUP (s of untimed load before the measured run, 5), MEMORY_SETTLE (s to wait before the second heap reading, 10), BUILD (1; 0 reuses the Release build),
+# TRACE (a file name: records a dotnet-trace CPU sample of the silo during the measured run and
+# prints its hottest methods; needs `dotnet tool install -g dotnet-trace`).
 set -euo pipefail
+export PATH="$PATH:$HOME/.dotnet/tools"
 
 MODE="${1:-memory}"
 DURATION="${DURATION:-20}"
@@ -97,7 +100,7 @@ memory_report() {
   curl -fs -H "Authorization: Bearer ${ADMIN_TOKEN:-dev-admin-token}" "$URL/api/admin/memory"
 }
 
-echo "== mode $MODE, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== mode $MODE, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), Pql:Ingest:Partitions ${Pql__Ingest__Partitions:-default}, $USERS users"
 
 if [ "$MEMORY_USERS" -gt 0 ]; then
   # A fresh silo warmed on 100 users, then about two events per user for MEMORY_USERS users:
@@ -120,12 +123,17 @@ if [ "$MEMORY_USERS" -gt 0 ]; then
 fi
 
 # Warm-up: JIT, connection pools and partition activations, outside the measurement.
-dotnet "$PQL_DLL" load --url "$URL" --duration 3 --users "$USERS" --batch "$BATCH" --concurrency "$CONCURRENCY" >/dev/null
+dotnet "$PQL_DLL" load --url "$URL" --duration "${WARMUP:-5}" --users "$USERS" --batch "$BATCH" --concurrency "$CONCURRENCY" >/dev/null
 
 SILO_BEFORE="$(cpu_ticks "$SILO_PID")"
 dotnet "$PQL_DLL" load --url "$URL" --duration "$DURATION" --users "$USERS" --batch "$BATCH" \
   --concurrency "$CONCURRENCY" --rate "$RATE" >"$WORK/load.txt" &
 LOAD_PID=$!
+TRACE_PID=""
+if [ -n "${TRACE:-}" ]; then
+  dotnet-trace collect -p "$SILO_PID" --profile dotnet-sampled-thread-time -o "$TRACE" --duration "00:00:00:$(printf "%02d" $((DURATION > 5 ? DURATION - 2 : DURATION)))" >/dev/null 2>&1 &
+  TRACE_PID=$!
+fi
 LOAD_TICKS=0
 while kill -0 "$LOAD_PID" 2>/dev/null; do
   LOAD_TICKS="$(cpu_ticks "$LOAD_PID" 2>/dev/null || echo "$LOAD_TICKS")"
@@ -134,9 +142,14 @@ done
 wait "$LOAD_PID"
 SILO_AFTER="$(cpu_ticks "$SILO_PID")"
 cat "$WORK/load.txt"
+if [ -n "$TRACE_PID" ]; then
+  wait "$TRACE_PID" || true
+  dotnet-trace report "$TRACE" topN -n 40 --inclusive 2>/dev/null | head -60 || true
+fi
 
 ACCEPTED="$(sed -n 's/.*(\([0-9,]*\) events).*/\1/p' "$WORK/load.txt" | tr -d ,)"
 HZ="$(getconf CLK_TCK)"
 awk -v s=$((SILO_AFTER - SILO_BEFORE)) -v l="$LOAD_TICKS" -v n="$ACCEPTED" -v hz="$HZ" 'BEGIN {
   printf "cpu per accepted event: silo %.1f us, load generator %.1f us\n", s / hz * 1e6 / n, l / hz * 1e6 / n }'
+echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 

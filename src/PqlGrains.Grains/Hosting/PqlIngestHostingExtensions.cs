@@ -18,7 +18,8 @@ public static class PqlIngestHostingExtensions
     /// The durable ingest pipeline inside a silo: <see cref="IEventIngestor"/>, ingest partitions,
     /// user and account grains. Needs an <see cref="IEventLog"/> (<see cref="AddPqlInMemoryEventLog"/>
     /// or the PostgreSQL one), grain storage named "pql" and, unless
-    /// <c>Pql:Ingest:KeepAlivePeriod</c> is zero, a reminder service.
+    /// <c>Pql:Ingest:KeepAlivePeriod</c> is zero, a reminder service. With a durable log that records its
+    /// partition count (<see cref="IEventLogLayout"/>), the silo refuses to start on a different count.
     /// </summary>
     public static ISiloBuilder AddPqlIngest(this ISiloBuilder builder)
     {
@@ -33,6 +34,7 @@ public static class PqlIngestHostingExtensions
         services.TryAddSingleton<TierChangePublisher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITierChangeObserver, TierChangeFeedObserver>());
         services.TryAddSingleton<IEventIngestor, PartitionedEventIngestor>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, IngestLayoutCheck>();
 
         // The shipped default definition until a definition is loaded through the API or CLI.
         services.TryAddSingleton<IScoringModel>(new DefinitionScoringModel(PqlDefinition.Default));

@@ -6,10 +6,19 @@ public sealed class IngestOptions
     public const string SectionName = "Pql:Ingest";
 
     /// <summary>
+    /// Few partitions make each gateway batch touch few partition grains and each dispatch round
+    /// carry many events per user: on two cores 8 partitions cost the silo 27 us per event at 10K
+    /// users against 35 us for 16 and ~20-21 us against 15 and 10 us at 1K users for 64, 16 and 8
+    /// (bench/load.sh, README Benchmarks). A partition is one activation, so clusters of more than
+    /// a handful of silos want more (16-64), chosen before the first event.
+    /// </summary>
+    public const int DefaultPartitions = 8;
+
+    /// <summary>
     /// Number of ingest partitions users hash into. Fixed for the life of a log: changing it
     /// moves users to partitions whose sequence numbers they have not seen.
     /// </summary>
-    public int Partitions { get; set; } = 64;
+    public int Partitions { get; set; } = DefaultPartitions;
 
     /// <summary>Most events one dispatch round forwards to user grains.</summary>
     public int MaxDispatchBatch { get; set; } = 4096;

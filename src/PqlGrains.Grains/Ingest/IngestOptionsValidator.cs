@@ -9,7 +9,7 @@ internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         var failures = new List<string>();
         if (options.Partitions is < 1 or > 65_536)
         {
-            failures.Add($"{IngestOptions.SectionName}:Partitions is {options.Partitions}; set it between 1 and 65536 (default 64).");
+            failures.Add($"{IngestOptions.SectionName}:Partitions is {options.Partitions}; set it between 1 and 65536 (default {IngestOptions.DefaultPartitions}); it is fixed for the life of an event log.");
         }
 
         if (options.MaxDispatchBatch < 1)

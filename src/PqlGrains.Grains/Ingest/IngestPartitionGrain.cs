@@ -25,6 +25,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     private readonly ILogger<IngestPartitionGrain> _logger;
     private readonly TimeProvider _time;
     private readonly DispatchBuffer _buffer;
+    private readonly StringKeyedGrains<IUserGrain> _users;
 
     private List<PendingAppend> _pending = [];
     private Task _flushing = Task.CompletedTask;
@@ -41,9 +42,11 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         IEventLog log,
         IOptions<IngestOptions> options,
         ILogger<IngestPartitionGrain> logger,
-        TimeProvider time)
+        TimeProvider time,
+        IGrainFactory grains)
     {
         _watermark = watermark;
+        _users = new StringKeyedGrains<IUserGrain>(grains);
         _log = log;
         _options = options.Value;
         _logger = logger;
@@ -224,37 +227,65 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     /// <summary>Hands each user its events; retries failed users until every one confirms.</summary>
     private async Task DeliverAsync(IReadOnlyList<LoggedEvent> events)
     {
-        var byUser = new Dictionary<string, List<LoggedEvent>>(StringComparer.Ordinal);
-        foreach (var logged in events)
-        {
-            if (!byUser.TryGetValue(logged.Event.UserId, out var list))
-            {
-                list = new List<LoggedEvent>(1);
-                byUser.Add(logged.Event.UserId, list);
-            }
-
-            list.Add(logged);
-        }
-
-        var remaining = byUser.Select(pair => new UserDelivery(pair.Key, new UserEventBatch(_partition, [.. pair.Value]))).ToList();
+        var remaining = UserDeliveries(events);
         var delay = _options.RetryDelay;
         while (true)
         {
-            var calls = remaining.Select(delivery => (delivery, call: GrainFactory.GetGrain<IUserGrain>(delivery.UserId).Apply(delivery.Batch))).ToList();
+            var calls = new Task[remaining.Count];
+            for (var i = 0; i < calls.Length; i++)
+            {
+                calls[i] = _users[remaining[i].UserId].Apply(remaining[i].Batch);
+            }
+
             try
             {
-                await Task.WhenAll(calls.Select(c => c.call));
+                await Task.WhenAll(calls);
                 return;
             }
             catch (Exception exception)
             {
-                remaining = calls.Where(c => !c.call.IsCompletedSuccessfully).Select(c => c.delivery).ToList();
+                var failed = new List<UserDelivery>();
+                for (var i = 0; i < calls.Length; i++)
+                {
+                    if (!calls[i].IsCompletedSuccessfully)
+                    {
+                        failed.Add(remaining[i]);
+                    }
+                }
+
+                remaining = failed;
                 LogDeliveryFailed(exception, _partition, remaining.Count, delay);
             }
 
             await Task.Delay(delay, _time);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
         }
+    }
+
+    /// <summary>The round's events grouped by user, each user's in sequence order, users in order of first appearance.</summary>
+    private List<UserDelivery> UserDeliveries(IReadOnlyList<LoggedEvent> events)
+    {
+        var byUser = new Dictionary<string, List<LoggedEvent>>(events.Count, StringComparer.Ordinal);
+        var order = new List<string>(events.Count);
+        foreach (var logged in events)
+        {
+            if (!byUser.TryGetValue(logged.Event.UserId, out var list))
+            {
+                list = new List<LoggedEvent>(1);
+                byUser.Add(logged.Event.UserId, list);
+                order.Add(logged.Event.UserId);
+            }
+
+            list.Add(logged);
+        }
+
+        var deliveries = new List<UserDelivery>(order.Count);
+        foreach (var userId in order)
+        {
+            deliveries.Add(new UserDelivery(userId, new UserEventBatch(_partition, [.. byUser[userId]])));
+        }
+
+        return deliveries;
     }
 
     private async Task SaveWatermarkIfDueAsync()

@@ -18,18 +18,23 @@ internal sealed class PartitionAppender(IIngestPartitionGrain partition)
     /// <summary>Completes when the partition logged these events; faults when their call failed.</summary>
     public Task AppendAsync(ScoringEvent[] events)
     {
+        Task logged;
+        bool send;
         lock (_lock)
         {
             _queued.AddRange(events);
-            var logged = _queuedLogged.Task;
-            if (!_sending)
-            {
-                _sending = true;
-                _ = SendAsync();
-            }
-
-            return logged;
+            logged = _queuedLogged.Task;
+            send = !_sending;
+            _sending = true;
         }
+
+        // The grain call starts outside the lock: other requests keep queueing while it is being sent.
+        if (send)
+        {
+            _ = SendAsync();
+        }
+
+        return logged;
     }
 
     private async Task SendAsync()

@@ -11,7 +11,14 @@ public sealed class DefinitionScoringModel(PqlDefinition definition) : IScoringM
 
     public IReadOnlyList<Tier> Tiers => Definition.Tiers;
 
-    public IUserScoreState CreateUserState() => new UserScoreState(Definition.CreateUserState());
+    /// <summary>
+    /// MessageIds a user state remembers. Users are fed from the event log, which logs a messageId once per
+    /// partition and is applied by sequence, so the engine's ring is a second line only; 8 instead of the
+    /// engine's 64 saves 448 bytes per user, resident and in every checkpoint.
+    /// </summary>
+    public const int UserRememberedMessageIds = 8;
+
+    public IUserScoreState CreateUserState() => new UserScoreState(Definition.CreateUserState(UserRememberedMessageIds));
 
     public IUserScoreState RestoreUserState(byte[] snapshot) =>
         new UserScoreState(Definition.RestoreUserState(ScoringSnapshotCodec.DecodeUser(snapshot)));

@@ -15,4 +15,9 @@ public interface IScoreState
     ScoreSummary Evaluate(DateTimeOffset at);
 
     byte[] Save();
+
+    /// <summary>Trades speed for memory while the subject is idle: the next call restores the state as it was.</summary>
+    void Compact()
+    {
+    }
 }

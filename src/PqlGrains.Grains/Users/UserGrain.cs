@@ -380,6 +380,9 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
             await RecordShadowCrossingsAsync(now);
             await ReportToAccountAsync(summary, now, cancellationToken);
+
+            // Settled users are usually idle until their next burst: keep the packed state meanwhile.
+            _score.Compact();
         }
         finally
         {

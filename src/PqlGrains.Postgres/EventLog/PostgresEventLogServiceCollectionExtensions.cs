@@ -8,14 +8,17 @@ namespace PqlGrains.Postgres.EventLog;
 public static class PostgresEventLogServiceCollectionExtensions
 {
     /// <summary>
-    /// The PostgreSQL event log (<c>pql_event_log</c>, schema migration 2 and 3) over the
+    /// The PostgreSQL event log (<c>pql_event_log</c>, schema migrations 2 to 4) and its recorded partition count over the
     /// <see cref="NpgsqlDataSource"/> registered in the container.
     /// </summary>
     public static IServiceCollection AddPqlPostgresEventLog(this IServiceCollection services)
     {
-        services.TryAddSingleton<IEventLog>(provider => new PostgresEventLog(
-            provider.GetService<NpgsqlDataSource>()
-            ?? throw new InvalidOperationException("The PostgreSQL event log needs an NpgsqlDataSource in the container: run with Pql:Storage=Postgres and a connection string (Pql:ConnectionString or ConnectionStrings:Pql).")));
+        services.TryAddSingleton<IEventLog>(provider => new PostgresEventLog(DataSourceOf(provider)));
+        services.TryAddSingleton<IEventLogLayout>(provider => new PostgresEventLogLayout(DataSourceOf(provider)));
         return services;
     }
+
+    private static NpgsqlDataSource DataSourceOf(IServiceProvider provider) =>
+        provider.GetService<NpgsqlDataSource>()
+        ?? throw new InvalidOperationException("The PostgreSQL event log needs an NpgsqlDataSource in the container: run with Pql:Storage=Postgres and a connection string (Pql:ConnectionString or ConnectionStrings:Pql).");
 }

@@ -101,6 +101,9 @@ public sealed class PqlDefinition
 
     public ScoringState CreateUserState() => ScoringState.Create(this, UserSignals);
 
+    /// <summary>A user state remembering only the last <paramref name="rememberedMessageIds"/> messageIds (1 to 64), for states fed from the deduplicating event log.</summary>
+    public ScoringState CreateUserState(int rememberedMessageIds) => ScoringState.Create(this, UserSignals, rememberedMessageIds);
+
     public ScoringState RestoreUserState(ScoringSnapshot snapshot) => ScoringState.Restore(this, UserSignals, snapshot);
 
     public AccountScoringState CreateAccountState() => new(ScoringState.Create(this, AccountSignals), []);

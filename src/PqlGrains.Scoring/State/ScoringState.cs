@@ -94,8 +94,16 @@ public sealed class ScoringState
 
     internal SignalSet Signals => _signals;
 
-    internal static ScoringState Create(PqlDefinition definition, SignalSet signals) =>
-        new(definition, signals, new long[signals.SlotCount], new long[RememberedMessageIds], 0);
+    /// <param name="rememberedMessageIds">
+    /// Ring size, 1 to <see cref="RememberedMessageIds"/>. Fed from the durable log, which already drops repeated
+    /// messageIds and is replayed by sequence, a state needs only a few as a second line (each costs 8 bytes per subject).
+    /// </param>
+    internal static ScoringState Create(PqlDefinition definition, SignalSet signals, int rememberedMessageIds = RememberedMessageIds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rememberedMessageIds, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rememberedMessageIds, RememberedMessageIds);
+        return new(definition, signals, new long[signals.SlotCount], new long[rememberedMessageIds], 0);
+    }
 
     internal static ScoringState Restore(PqlDefinition definition, SignalSet signals, ScoringSnapshot snapshot)
     {
@@ -107,8 +115,8 @@ public sealed class ScoringState
                 $"'{definition.Id}' version '{definition.Version}'. Start a fresh state and replay the event log under the new definition.");
         }
 
-        if (snapshot.Slots.Length != signals.SlotCount || snapshot.RecentMessageIds.Length != RememberedMessageIds ||
-            snapshot.NextMessageIndex is < 0 or >= RememberedMessageIds)
+        if (snapshot.Slots.Length != signals.SlotCount || snapshot.RecentMessageIds.Length is < 1 or > RememberedMessageIds ||
+            snapshot.NextMessageIndex < 0 || snapshot.NextMessageIndex >= snapshot.RecentMessageIds.Length)
         {
             throw new InvalidOperationException(
                 $"The snapshot of definition '{definition.Id}' version '{definition.Version}' has {snapshot.Slots.Length} slots, " +

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using PqlGrains.Abstractions;
 using PqlGrains.Grains.Hosting;
 using PqlGrains.Postgres.EventLog;
@@ -38,7 +41,11 @@ internal static class OrleansSiloConfiguration
     private static void ApplyMemory(ISiloBuilder silo, PqlClusterOptions cluster)
     {
         silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primarySiloEndpoint: null, cluster.ServiceId, cluster.ClusterId);
-        silo.AddMemoryGrainStorage(PqlStorageNames.Grains);
+        // Orleans' binary codec instead of the default Newtonsoft JSON: every grain state here is
+        // [GenerateSerializer], nothing outlives the process, and JSON cost the silo about a third of its
+        // CPU under ingest load (lead, account and user saves).
+        silo.AddMemoryGrainStorage(PqlStorageNames.Grains, (OptionsBuilder<MemoryGrainStorageOptions> storage) =>
+            storage.Configure<Serializer>((memory, serializer) => memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
         silo.UseInMemoryReminderService();
         silo.Services.AddPqlInMemoryEventLog();
     }
@@ -64,11 +71,13 @@ internal static class OrleansSiloConfiguration
             clustering.Invariant = NpgsqlInvariant;
             clustering.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorage(PqlStorageNames.Grains, storage =>
-        {
-            storage.Invariant = NpgsqlInvariant;
-            storage.ConnectionString = connectionString;
-        });
+        silo.AddAdoNetGrainStorage(PqlStorageNames.Grains, (OptionsBuilder<AdoNetGrainStorageOptions> storage) => storage.Configure<Serializer, IGrainStorageSerializer>(
+            (adoNet, serializer, json) =>
+            {
+                adoNet.Invariant = NpgsqlInvariant;
+                adoNet.ConnectionString = connectionString;
+                adoNet.GrainStorageSerializer = GrainStateSerialization.BinaryReadingJson(serializer, json);
+            }));
         silo.UseAdoNetReminderService(reminders =>
         {
             reminders.Invariant = NpgsqlInvariant;

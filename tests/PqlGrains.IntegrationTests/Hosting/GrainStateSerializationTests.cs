@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
+using PqlGrains.Grains.Users;
+using PqlGrains.Silo.Hosting;
+
+namespace PqlGrains.IntegrationTests.Hosting;
+
+public sealed class GrainStateSerializationTests
+{
+    [Fact]
+    public async Task A_state_an_earlier_build_saved_as_json_still_reads_and_new_saves_are_binary()
+    {
+        var builder = EmbeddedHost.CreateBuilder("write-key", "admin-token");
+        builder.UseEmbeddedSilo();
+        await using var app = builder.Build();
+        var json = app.Services.GetRequiredService<IGrainStorageSerializer>();
+        var storage = GrainStateSerialization.BinaryReadingJson(app.Services.GetRequiredService<Serializer>(), json);
+        var saved = new UserCheckpoint { Partition = 3, AppliedSequence = 42, AccountId = "acme", EventsApplied = 7, ScoreState = [2, 1, 0, 9] };
+
+        var fromJson = storage.Deserialize<UserCheckpoint>(json.Serialize(saved));
+        var binary = storage.Serialize(saved);
+        var fromBinary = storage.Deserialize<UserCheckpoint>(binary);
+
+        foreach (var read in new[] { fromJson, fromBinary })
+        {
+            Assert.NotNull(read);
+            Assert.Equal((3, 42L, "acme", 7L), (read.Partition, read.AppliedSequence, read.AccountId, read.EventsApplied));
+            Assert.Equal(saved.ScoreState, read.ScoreState);
+        }
+
+        Assert.NotEqual((byte)'{', binary.ToMemory().Span[0]);
+        Assert.True(binary.ToMemory().Length < json.Serialize(saved).ToMemory().Length);
+    }
+}
