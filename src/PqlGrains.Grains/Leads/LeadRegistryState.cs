@@ -12,4 +12,12 @@ public sealed class LeadRegistryState
 
     /// <summary>Most recent last.</summary>
     [Id(2)] public List<Conversion> Conversions { get; set; } = [];
+
+    /// <summary>A copy to store while the live listing keeps changing; the entries are immutable records, so shallow.</summary>
+    public LeadRegistryState Copy() => new()
+    {
+        Leads = new Dictionary<string, LeadSummary>(Leads, StringComparer.Ordinal),
+        DeadLetters = [.. DeadLetters],
+        Conversions = [.. Conversions],
+    };
 }
