@@ -111,11 +111,13 @@ def main():
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     sent = {}
+    acked = {}
     for _ in range(args.leads):
         probe = PROBE_PREFIX + uuid.uuid4().hex[:12]
         body = qualifying_batch(probe)
         sent[probe] = time.monotonic()
         send(args.gateway, args.write_key, body)
+        acked[probe] = time.monotonic()
         time.sleep(args.interval)
 
     deadline = time.monotonic() + args.grace
@@ -137,6 +139,14 @@ def main():
           f"other task requests (background load): {background_tasks}")
     print("event-to-CRM latency ms: p50 %.0f  p90 %.0f  p99 %.0f  max %.0f  min %.0f" % (
         percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99), max(latencies), min(latencies)))
+    # Splits each probe into the tracking API's acknowledgement and what follows it (scoring, lead, routing,
+    # delivery), so a slow tail can be told apart: ingest congestion or the lead path.
+    ack = [(acked[p] - sent[p]) * 1000 for p in sent]
+    after = [(arrivals[p] - acked[p]) * 1000 for p in sent if p in arrivals]
+    print("  of which ack ms: p50 %.0f  p90 %.0f  max %.0f; after ack ms: p50 %.0f  p90 %.0f  max %.0f" % (
+        percentile(ack, 50), percentile(ack, 90), max(ack), percentile(after, 50), percentile(after, 90), max(after)))
+    print("  per probe in send order (ack + after, ms): " + " ".join(
+        "%.0f+%.0f" % ((acked[p] - sent[p]) * 1000, (arrivals[p] - acked[p]) * 1000) if p in arrivals else "missing" for p in sent))
     return 0 if missing == 0 else 1
 
 

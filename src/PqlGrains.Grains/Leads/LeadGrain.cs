@@ -220,8 +220,8 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         {
             if (open is not null)
             {
-                Log(open, now, "score-drop", $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} fell below every tier (score {LeadText.Number(change.Score)}); the lead stays open");
-                await CommitAsync(open);
+                LogUnchanged(open, now, "score-drop", $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} fell below every tier (score {LeadText.Number(change.Score)}); the lead stays open");
+                await SaveAsync();
             }
 
             return;
@@ -275,8 +275,8 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         var higherTier = _options.Rank(change.NewTier) > _options.Rank(lead.Tier);
         if (!higherTier && change.Score <= lead.Score)
         {
-            Log(lead, now, "signal", $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} at {change.NewTier} (score {LeadText.Number(change.Score)}); no change to the open lead");
-            await CommitAsync(lead);
+            LogUnchanged(lead, now, "signal", $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} at {change.NewTier} (score {LeadText.Number(change.Score)}); no change to the open lead");
+            await SaveAsync();
             return;
         }
 
@@ -359,6 +359,21 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         }
 
         LogActivity(lead.LeadId, kind, detail);
+    }
+
+    /// <summary>
+    /// Records a tier change that leaves the open lead as it is. A run of them keeps only the latest: an active
+    /// account's members cross tiers all day, and one entry each would push the lead's real history out of its
+    /// bounded log. The listing row does not change, so the registry is not asked to rewrite it.
+    /// </summary>
+    private void LogUnchanged(Lead lead, DateTimeOffset at, string kind, string detail)
+    {
+        if (lead.Activities.Count > 0 && lead.Activities[^1].Kind == kind)
+        {
+            lead.Activities.RemoveAt(lead.Activities.Count - 1);
+        }
+
+        Log(lead, at, kind, detail);
     }
 
     private void TrimHistory()

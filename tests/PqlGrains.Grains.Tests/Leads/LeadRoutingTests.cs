@@ -52,6 +52,31 @@ public sealed class LeadRoutingTests(LeadClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Member_tier_changes_that_do_not_lift_an_open_lead_keep_one_log_entry_and_leave_its_listing_row_alone()
+    {
+        await cluster.UseRoutingAsync(TestRouting.SinglePool("quiet-pool", TestRouting.Rep("quiet-ae", "80000003")));
+        var account = "acme-" + Guid.NewGuid().ToString("N")[..8];
+        await cluster.QualifyAsync(LeadClusterFixture.UserReached("u-lead", account, "sales_ready", 90));
+        var lead = await cluster.WaitForLeadAsync(LeadKeys.Account(account), lead => lead.Status == LeadStatus.Assigned, "assignment");
+        var registry = cluster.GrainFactory.GetGrain<ILeadRegistryGrain>(ILeadRegistryGrain.Key);
+        var row = (await registry.List(openOnly: true, 0, 10_000)).Leads.Single(summary => summary.LeadId == lead.LeadId);
+
+        // Five colleagues reach lower tiers one after another: nothing about the lead changes.
+        for (var member = 0; member < 5; member++)
+        {
+            await cluster.QualifyAsync(LeadClusterFixture.UserReached($"u-member-{member}", account, "hot", 60 + member));
+        }
+
+        var after = await cluster.WaitForLeadAsync(LeadKeys.Account(account), current => current.Activities.Any(a => a.Detail.Contains("u-member-4", StringComparison.Ordinal)), "the last member's signal");
+        var signals = after.Activities.Where(activity => activity.Kind == "signal").ToList();
+        Assert.Single(signals);
+        Assert.Contains("u-member-4", signals[0].Detail);
+        Assert.Equal(90, after.Score);
+        Assert.Equal(row, (await registry.List(openOnly: true, 0, 10_000)).Leads.Single(summary => summary.LeadId == lead.LeadId));
+        Assert.Single(cluster.Crm.Tasks, t => LeadClusterFixture.About(t, lead.LeadId));
+    }
+
+    [Fact]
     public async Task Pool_skips_reps_out_of_office_off_shift_or_at_capacity()
     {
         var otherDay = DateTimeOffset.UtcNow.AddDays(3).DayOfWeek.ToString()[..3].ToLowerInvariant();
