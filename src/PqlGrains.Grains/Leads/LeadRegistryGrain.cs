@@ -10,7 +10,8 @@ namespace PqlGrains.Grains.Leads;
 /// The bounded, cluster-wide lead listing. Leads are rare next to events (one per qualifying subject), so a single
 /// activation is enough; it keeps summaries only, the full lead stays in its lead grain. Reentrant so that
 /// a burst of lead updates shares whole-state writes (group commit) instead of serialising the listing once
-/// per update, which grew with the square of the lead count. Turns change <see cref="_live"/>; each write stores
+/// per update, which grew with the square of the lead count; queued writes are spaced by
+/// <see cref="LeadRegistryOptions.WriteSpacing"/> so a surge of new leads does not spend a core re-serialising the listing. Turns change <see cref="_live"/>; each write stores
 /// a copy taken on the grain's scheduler, because storage providers may serialise off it while later turns run.
 /// </summary>
 [Reentrant]
@@ -28,11 +29,13 @@ public sealed class LeadRegistryGrain : Grain, ILeadRegistryGrain
     {
         _state = state;
         _options = options.Value;
-        _writes = new CoalescedStateWrites(() =>
-        {
-            _state.State = _live.Copy();
-            return _state.WriteStateAsync();
-        });
+        _writes = new CoalescedStateWrites(
+            () =>
+            {
+                _state.State = _live.Copy();
+                return _state.WriteStateAsync();
+            },
+            _options.WriteSpacing);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)

@@ -11,4 +11,10 @@ public sealed class LeadRegistryOptions
     public int DeadLetters { get; set; } = 1_000;
 
     public int Conversions { get; set; } = 10_000;
+
+    /// <summary>
+    /// Least time between two writes of the listing while updates keep coming (a lone update is written at once).
+    /// Lead updates wait for the listing's write, but CRM deliveries do not.
+    /// </summary>
+    public TimeSpan WriteSpacing { get; set; } = TimeSpan.FromMilliseconds(250);
 }

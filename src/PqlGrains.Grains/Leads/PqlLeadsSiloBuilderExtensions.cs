@@ -21,7 +21,11 @@ public static class PqlLeadsSiloBuilderExtensions
     {
         var services = builder.Services;
         services.AddOptions<LeadOptions>().Bind(configuration.GetSection(LeadOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<LeadRegistryOptions>().Bind(configuration.GetSection(LeadRegistryOptions.SectionName));
+        services.AddOptions<LeadRegistryOptions>().Bind(configuration.GetSection(LeadRegistryOptions.SectionName))
+            .Validate(
+                registry => registry.ClosedLeads >= 0 && registry.DeadLetters >= 0 && registry.Conversions >= 0 && registry.WriteSpacing >= TimeSpan.Zero,
+                "Pql:Leads:Registry: ClosedLeads, DeadLetters and Conversions must be zero or more, and WriteSpacing a non-negative duration such as 00:00:00.250.")
+            .ValidateOnStart();
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LeadOptions>, LeadOptionsValidator>());

@@ -58,6 +58,7 @@ public sealed class LeadRoutingTests(LeadClusterFixture cluster)
         var account = "acme-" + Guid.NewGuid().ToString("N")[..8];
         await cluster.QualifyAsync(LeadClusterFixture.UserReached("u-lead", account, "sales_ready", 90));
         var lead = await cluster.WaitForLeadAsync(LeadKeys.Account(account), lead => lead.Status == LeadStatus.Assigned, "assignment");
+        await cluster.EventuallyAsync(() => cluster.Crm.Tasks.Count(t => LeadClusterFixture.About(t, lead.LeadId)), count => count == 1, "the task");
         var registry = cluster.GrainFactory.GetGrain<ILeadRegistryGrain>(ILeadRegistryGrain.Key);
         var row = (await registry.List(openOnly: true, 0, 10_000)).Leads.Single(summary => summary.LeadId == lead.LeadId);
 

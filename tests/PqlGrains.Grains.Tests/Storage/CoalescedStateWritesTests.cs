@@ -69,6 +69,29 @@ public sealed class CoalescedStateWritesTests
         await second;
     }
 
+    [Fact]
+    public async Task With_spacing_a_queued_write_waits_while_a_lone_write_after_a_quiet_spell_starts_at_once()
+    {
+        var writes = new CoalescedStateWrites(
+            () =>
+            {
+                var write = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _started.Add(write);
+                return write.Task;
+            },
+            spacing: TimeSpan.FromHours(1));
+
+        var first = writes.SaveAsync();
+        Assert.Single(_started);
+        var queued = writes.SaveAsync();
+        _started[0].SetResult();
+        await first;
+        await Task.Delay(200);
+
+        Assert.Single(_started);
+        Assert.False(queued.IsCompleted, "the queued write waits out the spacing");
+    }
+
     private async Task WaitForWritesAsync(int count)
     {
         for (var attempt = 0; attempt < 500 && _started.Count < count; attempt++)
