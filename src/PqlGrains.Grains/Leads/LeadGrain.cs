@@ -352,13 +352,17 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
 
     private void Log(Lead lead, DateTimeOffset at, string kind, string detail)
     {
+        Record(lead, at, kind, detail);
+        LogActivity(lead.LeadId, kind, detail);
+    }
+
+    private void Record(Lead lead, DateTimeOffset at, string kind, string detail)
+    {
         lead.Activities.Add(new LeadActivity(at, kind, detail));
         if (lead.Activities.Count > _options.ActivityLimit)
         {
             lead.Activities.RemoveAt(0);
         }
-
-        LogActivity(lead.LeadId, kind, detail);
     }
 
     /// <summary>
@@ -373,7 +377,9 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
             lead.Activities.RemoveAt(lead.Activities.Count - 1);
         }
 
-        Log(lead, at, kind, detail);
+        // Debug, not Information: under load these arrive by the thousand and the console logger's lock showed in profiles.
+        Record(lead, at, kind, detail);
+        LogUnchangedActivity(lead.LeadId, kind, detail);
     }
 
     private void TrimHistory()
@@ -391,6 +397,9 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId} {Kind}: {Detail}")]
     private partial void LogActivity(string leadId, string kind, string detail);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Lead {LeadId} {Kind}: {Detail}")]
+    private partial void LogUnchangedActivity(string leadId, string kind, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Applying a tier change to {Subject} (tier {Tier}) failed; retrying in 5 s")]
     private partial void LogApplyFailed(Exception exception, string subject, string? tier);
