@@ -1,3 +1,5 @@
+using PqlGrains.Scoring.Definitions;
+
 namespace PqlGrains.Grains.Accounts;
 
 /// <summary>
@@ -11,26 +13,11 @@ internal sealed partial class AccountGrain
     {
         var summary = _score.Evaluate(_time.GetUtcNow());
         var published = _state.State.PublishedTier;
-        if (summary.Tier != published && (summary.RouteImmediately || RankOf(summary.Tier) > RankOf(published)))
+        if (summary.Tier != published && (summary.RouteImmediately || _model.Tiers.RankOf(summary.Tier) > _model.Tiers.RankOf(published)))
         {
             await SettleAsync(CancellationToken.None);
         }
 
         return _savedSequences.GetValueOrDefault(userId);
-    }
-
-    /// <summary>Position among the active definition's tiers, lowest first; -1 below every tier.</summary>
-    private int RankOf(string? tier)
-    {
-        var tiers = _model.Tiers;
-        for (var i = 0; i < tiers.Count; i++)
-        {
-            if (string.Equals(tiers[i].Name, tier, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

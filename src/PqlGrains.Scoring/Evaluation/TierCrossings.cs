@@ -101,16 +101,5 @@ public sealed class TierCrossings
     }
 
     /// <summary>The rank of a tier by name (lowest 0), -1 for null or a name the definition does not have.</summary>
-    public int RankOf(string? tierName)
-    {
-        for (var i = 0; i < _tiers.Count; i++)
-        {
-            if (_tiers[i].Name == tierName)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public int RankOf(string? tierName) => _tiers.RankOf(tierName);
 }

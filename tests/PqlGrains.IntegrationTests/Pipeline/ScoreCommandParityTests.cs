@@ -1,7 +1,6 @@
-using System.CommandLine;
 using System.Net;
 using System.Text.Json;
-using PqlGrains.Cli;
+using PqlGrains.Cli.Tests;
 using PqlGrains.Simulation;
 
 namespace PqlGrains.IntegrationTests.Pipeline;
@@ -99,18 +98,10 @@ public sealed class ScoreCommandParityTests(EmbeddedPipelineHost host) : IClassF
     /// <summary><c>pql score --events FILE --at TIME --json</c>, run in process through the CLI's own commands.</summary>
     private static async Task<List<JsonElement>> ScoreCommandAsync(string eventsFile, DateTimeOffset at)
     {
-        var root = new RootCommand("pql");
-        foreach (var command in CommandCatalog.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await root.Parse(["score", "--events", eventsFile, "--at", at.ToString("O"), "--json"])
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        using var cli = new CliRunner();
+        var (exitCode, output, error) = await cli.RunAsync("score", "--events", eventsFile, "--at", at.ToString("O"), "--json");
         Assert.True(exitCode == 0, $"pql score exited with {exitCode}: {error}");
-        return [.. JsonDocument.Parse(output.ToString()).RootElement.EnumerateArray().Select(entity => entity.Clone())];
+        return [.. JsonDocument.Parse(output).RootElement.EnumerateArray().Select(entity => entity.Clone())];
     }
 
     /// <summary>Accounts roll their members up after each member's settle window: wait for the last report, then compare.</summary>
