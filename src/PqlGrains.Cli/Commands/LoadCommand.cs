@@ -15,10 +15,11 @@ internal static class LoadCommand
         var users = new Option<int>("--users") { Description = "Distinct users (ten per account).", DefaultValueFactory = _ => 10_000 };
         var batch = new Option<int>("--batch") { Description = "Events per request (the gateway takes up to 500 KB per batch).", DefaultValueFactory = _ => 100 };
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at most.", DefaultValueFactory = _ => 32 };
+        var progress = new Option<bool>("--progress") { Description = "Also print the events accepted so far once a second to stderr ('progress <unix seconds> accepted <n>')." };
 
         var command = new Command("load", "Send realistic Segment batches to a gateway; report events/s accepted and ack latency p50/p90/p99.")
         {
-            url, writeKey, rate, duration, users, batch, concurrency,
+            url, writeKey, rate, duration, users, batch, concurrency, progress,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -41,7 +42,14 @@ internal static class LoadCommand
                 address!, parseResult.GetValue(writeKey)!, parseResult.GetValue(rate), TimeSpan.FromSeconds(parseResult.GetValue(duration)),
                 parseResult.GetValue(users), parseResult.GetValue(batch), parseResult.GetValue(concurrency));
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency };
-            var report = await new LoadRun(settings, handler).RunAsync(cancellationToken);
+            var run = new LoadRun(settings, handler);
+            using var stopProgress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var progressLines = parseResult.GetValue(progress)
+                ? LoadProgress.WriteAsync(() => run.EventsAcceptedSoFar, parseResult.InvocationConfiguration.Error, stopProgress.Token)
+                : Task.CompletedTask;
+            var report = await run.RunAsync(cancellationToken);
+            await stopProgress.CancelAsync();
+            await progressLines;
             report.WriteTo(parseResult.InvocationConfiguration.Output, settings);
             return report.RequestsFailed == 0 && report.EventsAccepted > 0 ? 0 : 1;
         });

@@ -22,6 +22,9 @@ internal sealed class LoadRun(LoadSettings settings, HttpMessageHandler handler)
     private long _rejected;
     private long _failed;
 
+    /// <summary>Events the gateway has accepted so far, for <c>--progress</c>.</summary>
+    public long EventsAcceptedSoFar => Interlocked.Read(ref _accepted);
+
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
     {
         using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = settings.Url, Timeout = TimeSpan.FromSeconds(30) };
