@@ -23,6 +23,8 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     private readonly ILogger<LeadGrain> _logger;
     // Qualify interleaves with the other turns: writes go through this gate so two never race on the etag.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    // The activities of the turn in progress, written to the log as one line once the turn has stored them.
+    private readonly List<string> _turnActivities = [];
     private IGrainTimer? _pendingTimer;
     private int? _routingRevision;
 
@@ -66,6 +68,17 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         if ((State.LastApplied.TryGetValue(PublisherOf(change), out var last) && last == key)
             || State.Pending.Any(pending => PublisherOf(pending) == PublisherOf(change) && DedupeKey(pending) == key))
         {
+            return;
+        }
+
+        // Most changes leave the open lead as it is (the other members of a busy account crossing tiers): they are
+        // recorded here with one write instead of being queued (a write), applied in a timer turn and saved twice.
+        // Only with nothing queued, so changes still apply in order; a turn that closes or re-tiers the lead changes
+        // it before its first await, so this turn never judges against a half-done change.
+        if (State.Pending.Count == 0 && OpenLead is { } open && RecordIfUnchanged(open, change, _time.GetUtcNow()))
+        {
+            State.LastApplied[PublisherOf(change)] = key;
+            await SaveAsync();
             return;
         }
 
@@ -175,6 +188,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         }
 
         await SaveAsync();
+        WriteTurnLog(lead);
     }
 
     private void SchedulePending(TimeSpan due)
@@ -200,7 +214,8 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
             }
             catch (Exception exception)
             {
-                // Keep the change: it is applied again shortly, with the same lead and item ids.
+                // Keep the change: it is applied again shortly, with the same lead and item ids (and activities).
+                _turnActivities.Clear();
                 LogApplyFailed(exception, Subject, change.NewTier);
                 SchedulePending(TimeSpan.FromSeconds(5));
                 return;
@@ -216,14 +231,14 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     {
         var now = _time.GetUtcNow();
         var open = OpenLead;
+        if (open is not null && RecordIfUnchanged(open, change, now))
+        {
+            // Stored by the caller's write, which also marks the change applied.
+            return;
+        }
+
         if (change.NewTier is null)
         {
-            if (open is not null)
-            {
-                LogUnchanged(open, now, "score-drop", $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} fell below every tier (score {LeadText.Number(change.Score)}); the lead stays open");
-                await SaveAsync();
-            }
-
             return;
         }
 
@@ -273,13 +288,6 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     private async Task RequalifyAsync(Lead lead, TierChanged change, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var higherTier = _options.Rank(change.NewTier) > _options.Rank(lead.Tier);
-        if (!higherTier && change.Score <= lead.Score)
-        {
-            LogUnchanged(lead, now, "signal", $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} at {change.NewTier} (score {LeadText.Number(change.Score)}); no change to the open lead");
-            await SaveAsync();
-            return;
-        }
-
         var configuration = await RoutingAsync();
         var headline = $"Re-qualified: {(higherTier ? $"tier {lead.Tier} -> {change.NewTier}" : $"tier {lead.Tier}")}, score {LeadText.Number(lead.Score)} -> {LeadText.Number(Math.Max(change.Score, lead.Score))}";
         if (higherTier)
@@ -310,6 +318,27 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         await ArmReminderAsync(lead);
     }
 
+    /// <summary>
+    /// Records a change that leaves the open lead as it is (a score below every tier, or neither a higher tier nor a
+    /// higher score) and returns true; false when the change needs applying. The caller stores the state.
+    /// </summary>
+    private bool RecordIfUnchanged(Lead open, TierChanged change, DateTimeOffset now)
+    {
+        if (change.NewTier is null)
+        {
+            LogUnchanged(open, now, "score-drop", $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} fell below every tier (score {LeadText.Number(change.Score)}); the lead stays open");
+            return true;
+        }
+
+        if (_options.Rank(change.NewTier) > _options.Rank(open.Tier) || change.Score > open.Score)
+        {
+            return false;
+        }
+
+        LogUnchanged(open, now, "signal", $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} at {change.NewTier} (score {LeadText.Number(change.Score)}); no change to the open lead");
+        return true;
+    }
+
     private async Task CloseAsync(Lead lead, LeadStatus status, string reason, DateTimeOffset now)
     {
         lead.Status = status;
@@ -333,8 +362,22 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     {
         lead.UpdatedAt = _time.GetUtcNow();
         await SaveAsync();
+        WriteTurnLog(lead);
         await GrainFactory.GetGrain<ILeadRegistryGrain>(ILeadRegistryGrain.Key).Upsert(new LeadSummary(
             lead.LeadId, lead.Status, lead.Tier, lead.Score, lead.AssigneeId, lead.OpenedAt, lead.UpdatedAt, lead.DefinitionVersion, lead.Feedback?.Kind, lead.CloseReason));
+    }
+
+    /// <summary>
+    /// One log line for the activities a turn stored: opening a lead records five or so (opened, routed, assignment,
+    /// outbox items), and a line each went through the console logger's lock hundreds of times a second in a surge.
+    /// </summary>
+    private void WriteTurnLog(Lead lead)
+    {
+        if (_turnActivities.Count > 0)
+        {
+            LogActivities(lead.LeadId, string.Join("; ", _turnActivities));
+            _turnActivities.Clear();
+        }
     }
 
     private async Task SaveAsync()
@@ -350,10 +393,11 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         }
     }
 
+    /// <summary>Records an activity on the lead; it reaches the log with the rest of its turn (<see cref="WriteTurnLog"/>).</summary>
     private void Log(Lead lead, DateTimeOffset at, string kind, string detail)
     {
         Record(lead, at, kind, detail);
-        LogActivity(lead.LeadId, kind, detail);
+        _turnActivities.Add($"{kind}: {detail}");
     }
 
     private void Record(Lead lead, DateTimeOffset at, string kind, string detail)
@@ -395,8 +439,8 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
 
     private static string DedupeKey(TierChanged change) => $"{change.NewTier}|{change.DefinitionVersion}";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId} {Kind}: {Detail}")]
-    private partial void LogActivity(string leadId, string kind, string detail);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId} {Activities}")]
+    private partial void LogActivities(string leadId, string activities);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Lead {LeadId} {Kind}: {Detail}")]
     private partial void LogUnchangedActivity(string leadId, string kind, string detail);
