@@ -311,8 +311,9 @@ def main():
             else f"the load was NOT steady after {steady_after:.0f} s ({reason}); the 'steady' phase below is not steady either")
         steady_missing, steady_cpu, _ = report(
             steady, args, cluster, accepted_points,
-            f"steady for {args.steady_window:.0f} s first: accepted events/s within 10% of {'the target' if args.rate > 0 else 'the median'}, "
-            "no background lead opened, no background task sent")
+            (f"after {args.steady_window:.0f} steady seconds: accepted events/s within 10% of {'the target' if args.rate > 0 else 'the median'}, "
+             "no background lead opened, no background task sent") if reason is None
+            else "NOT steady (see above): these probes ran while the background load was still settling")
     leads_opened = startup.leads_end - startup.leads_start
     if reason is None and leads_opened > 0 and startup_cpu == startup_cpu and steady_cpu == steady_cpu:
         extra = (startup_cpu - steady_cpu) * startup_seconds

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PqlGrains.Abstractions.Qualification;
 using PqlGrains.Grains.Delivery;
+using PqlGrains.Grains.Hosting;
 using PqlGrains.Grains.Routing;
 using PqlGrains.Integrations;
 
@@ -20,6 +21,8 @@ public static class PqlLeadsSiloBuilderExtensions
     public static ISiloBuilder AddPqlLeads(this ISiloBuilder builder, IConfiguration configuration)
     {
         var services = builder.Services;
+        // Leads, their outboxes, pools and briefs call GetGrain many times per lead.
+        services.AddGrainInterfaceTypeCache();
         services.AddOptions<LeadOptions>().Bind(configuration.GetSection(LeadOptions.SectionName)).ValidateOnStart();
         services.AddOptions<LeadRegistryOptions>().Bind(configuration.GetSection(LeadRegistryOptions.SectionName))
             .Validate(
