@@ -233,7 +233,7 @@ def report(phase, args, cluster, accepted_points, note):
     print(f"{phase.name}: {note}")
     print(f"  {seconds:.0f} s, {len(phase.sent)} probes, {missing} missing; accepted {accepted_rate:,.0f} events/s; "
           f"background leads opened {phase.leads_end - phase.leads_start}, background tasks {phase.tasks_end - phase.tasks_start}; "
-          f"silo CPU {cpu:.2f} cores; load average {phase.load_start} -> {phase.load_end}")
+          f"silo CPU {cpu:.2f} cores ({cpu * seconds:.1f} s); load average {phase.load_start} -> {phase.load_end}")
     if not latencies:
         return missing, cpu, seconds
     print("  event-to-CRM latency ms: p50 %.0f  p90 %.0f  p99 %.0f  max %.0f  min %.0f" % (

@@ -11,4 +11,12 @@ public sealed class PoolState
 
     /// <summary>The leads above are counted in the reps' <see cref="PqlGrains.Abstractions.Leads.IRepWorkloadGrain"/> ledgers (false for pools saved before them).</summary>
     [Id(2)] public bool LedgerSynced { get; set; }
+
+    /// <summary>A copy to store while overlapping assignments keep changing the live state.</summary>
+    public PoolState Copy() => new()
+    {
+        Cursor = Cursor,
+        OpenLeads = OpenLeads.ToDictionary(pair => pair.Key, pair => new HashSet<string>(pair.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+        LedgerSynced = LedgerSynced,
+    };
 }

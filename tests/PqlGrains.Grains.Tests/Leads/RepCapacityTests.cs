@@ -57,6 +57,25 @@ public sealed class RepCapacityTests(LeadClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Overlapping_calls_for_the_same_lead_get_the_same_rep_and_count_once_while_others_rotate()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var (left, right) = ("rot-l-" + suffix, "rot-r-" + suffix);
+        await cluster.UseRoutingAsync(TestRouting.SinglePool("rot-" + suffix, TestRouting.Rep(left, "80000031"), TestRouting.Rep(right, "80000032")));
+        var pool = cluster.GrainFactory.GetGrain<IPoolGrain>("rot-" + suffix);
+
+        var same = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => pool.Assign("rot-lead-" + suffix, null)));
+        var others = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => pool.Assign($"rot-lead-{suffix}-{i}", null)));
+
+        Assert.Single(same.Select(pick => pick.RepId).Distinct());
+        Assert.Equal(2, others.Count(pick => pick.RepId == left));
+        Assert.Equal(2, others.Count(pick => pick.RepId == right));
+        var ledgers = (await Ledger(left).OpenLeads()).Concat(await Ledger(right).OpenLeads()).ToList();
+        Assert.Single(ledgers, lead => lead == "rot-lead-" + suffix);
+        Assert.Equal(5, ledgers.Count);
+    }
+
+    [Fact]
     public async Task Pool_saved_before_the_rep_ledgers_hands_its_open_leads_over_when_it_activates()
     {
         var rep = "legacy-" + Guid.NewGuid().ToString("N")[..6];
