@@ -1,3 +1,4 @@
+using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using PqlGrains.Abstractions.Ingest;
@@ -6,13 +7,18 @@ using PqlGrains.Scoring.Events;
 namespace PqlGrains.Postgres.EventLog;
 
 /// <summary>
-/// The event log in <c>pql_event_log</c>. An append is one statement and one round trip: the
-/// whole group commit goes in as arrays, duplicates of a messageId already in the partition
-/// are skipped by its unique index, and a taken sequence number fails on the primary key.
+/// The event log in <c>pql_event_log</c>. An append is one transaction: the whole group commit
+/// goes in with a binary COPY, and a taken sequence number fails on the primary key. COPY cannot
+/// skip rows, so when the partition already holds one of the messageIds (a resent event) the
+/// COPY fails as a whole and the append is repeated as an INSERT that drops the duplicates.
 /// </summary>
 public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
 {
     private const string PrimaryKey = "pk_pql_event_log";
+
+    private const string MessageIdIndex = "ux_pql_event_log_message_id";
+
+    private const string CopySql = "COPY pql_event_log (partition, seq, message_id, user_id, payload) FROM STDIN (FORMAT BINARY)";
 
     private const string LastSequenceSql = "SELECT COALESCE(MAX(seq), 0) FROM pql_event_log WHERE partition = $1";
 
@@ -43,6 +49,59 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
 
     public async Task<LoggedEvent[]> AppendAsync(int partition, long firstSequence, IReadOnlyList<ScoringEvent> events, CancellationToken cancellationToken)
     {
+        try
+        {
+            try
+            {
+                return await CopyAsync(partition, firstSequence, events, cancellationToken);
+            }
+            catch (PostgresException exception) when (IsUniqueViolationOf(exception, MessageIdIndex))
+            {
+                // The failed COPY wrote nothing. Appends without duplicates, nearly all of them,
+                // skip the INSERT's per-row conflict check and its RETURNING rows.
+                return await InsertSkippingDuplicatesAsync(partition, firstSequence, events, cancellationToken);
+            }
+        }
+        catch (PostgresException exception) when (IsUniqueViolationOf(exception, PrimaryKey))
+        {
+            throw new EventLogConflictException(partition, firstSequence, exception);
+        }
+    }
+
+    private static bool IsUniqueViolationOf(PostgresException exception, string constraint) =>
+        exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == constraint;
+
+    private async Task<LoggedEvent[]> CopyAsync(int partition, long firstSequence, IReadOnlyList<ScoringEvent> events, CancellationToken cancellationToken)
+    {
+        var logged = new LoggedEvent[events.Count];
+        using var payload = new MemoryStream(256);
+        using var payloadWriter = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var import = await connection.BeginBinaryImportAsync(CopySql, cancellationToken);
+        for (var i = 0; i < logged.Length; i++)
+        {
+            var scoringEvent = events[i];
+            var sequence = firstSequence + i;
+            payload.SetLength(0);
+            ScoringEventCodec.Write(payloadWriter, scoringEvent);
+            payloadWriter.Flush();
+
+            // The importer copies each value into its buffer, so one payload stream serves every row.
+            await import.StartRowAsync(cancellationToken);
+            await import.WriteAsync(partition, NpgsqlDbType.Integer, cancellationToken);
+            await import.WriteAsync(sequence, NpgsqlDbType.Bigint, cancellationToken);
+            await import.WriteAsync(scoringEvent.MessageId, NpgsqlDbType.Text, cancellationToken);
+            await import.WriteAsync(scoringEvent.UserId, NpgsqlDbType.Text, cancellationToken);
+            await import.WriteAsync(new ReadOnlyMemory<byte>(payload.GetBuffer(), 0, (int)payload.Length), NpgsqlDbType.Bytea, cancellationToken);
+            logged[i] = new LoggedEvent(sequence, scoringEvent);
+        }
+
+        await import.CompleteAsync(cancellationToken);
+        return logged;
+    }
+
+    private async Task<LoggedEvent[]> InsertSkippingDuplicatesAsync(int partition, long firstSequence, IReadOnlyList<ScoringEvent> events, CancellationToken cancellationToken)
+    {
         var count = events.Count;
         var sequences = new long[count];
         var messageIds = new string[count];
@@ -63,18 +122,13 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = userIds });
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         var logged = new List<LoggedEvent>(count);
-        try
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var sequence = reader.GetInt64(0);
                 logged.Add(new LoggedEvent(sequence, events[(int)(sequence - firstSequence)]));
             }
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == PrimaryKey)
-        {
-            throw new EventLogConflictException(partition, firstSequence, exception);
         }
 
         // RETURNING order is not guaranteed; dispatch relies on sequence order.
