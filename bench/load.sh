@@ -10,6 +10,9 @@
 # WARMUP (s of untimed load before the measured run, 5), MEMORY_SETTLE (s to wait before the second heap reading, 10), BUILD (1; 0 reuses the Release build),
 # TRACE (a file name: records a dotnet-trace CPU sample of the silo during the measured run and
 # prints its hottest methods; needs `dotnet tool install -g dotnet-trace`).
+# PG_STATS (postgres mode, 0; 1 loads pg_stat_statements into the throwaway server and prints,
+# for the measured run, PostgreSQL's CPU per event, commits/s, WAL flushes/s and the costliest
+# statements: where the database's share of the time goes).
 set -euo pipefail
 export PATH="$PATH:$HOME/.dotnet/tools"
 
@@ -59,6 +62,18 @@ cpu_ticks() {
   awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
 
+# utime + stime of the throwaway PostgreSQL server: the postmaster and its backends.
+pg_ticks() {
+  local postmaster
+  postmaster="$(head -1 "$PG_DATA/postmaster.pid")"
+  { cat "/proc/$postmaster/stat"; for child in $(pgrep -P "$postmaster"); do cat "/proc/$child/stat" 2>/dev/null || true; done; } |
+    awk '{ t += $14 + $15 } END { print t }'
+}
+
+pg_counters() {
+  "${PSQL[@]}" -F ' ' -c "SELECT (SELECT sum(xact_commit) FROM pg_stat_database), wal_sync, wal_write, wal_records, wal_bytes, wal_sync_time FROM pg_stat_wal"
+}
+
 if [ "$BUILD" = 1 ]; then
   dotnet build -c Release "$ROOT/src/PqlGrains.Silo" -v q -nologo >/dev/null
   dotnet build -c Release "$ROOT/src/PqlGrains.Cli" -v q -nologo >/dev/null
@@ -75,8 +90,12 @@ if [ "$MODE" = postgres ]; then
   PG_USER="$( [ "$(id -u)" = 0 ] && echo postgres || id -un )"
   as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U "$PG_USER" -A trust -E UTF8 --no-locale --no-sync >/dev/null
   # Durable settings (fsync and synchronous_commit stay on): a 2xx must mean the event is on disk.
+  PG_EXTRA=""
+  [ "${PG_STATS:-0}" = 1 ] && PG_EXTRA="-c shared_preload_libraries=pg_stat_statements -c track_wal_io_timing=on"
   as_postgres "$PG_CTL" start -D "$PG_DATA" -w -t 60 -l "$WORK/pg.log" \
-    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" >/dev/null
+    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB $PG_EXTRA" >/dev/null
+  PSQL=(psql -X -q -t -A -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres)
+  [ "${PG_STATS:-0}" = 1 ] && "${PSQL[@]}" -c "CREATE EXTENSION pg_stat_statements" >/dev/null
   export Pql__Storage=Postgres
   export ConnectionStrings__Pql="Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Database=postgres;Maximum Pool Size=50"
   export Pql__Database__MigrateOnStart=true
@@ -125,6 +144,12 @@ fi
 # Warm-up: JIT, connection pools and partition activations, outside the measurement.
 dotnet "$PQL_DLL" load --url "$URL" --duration "${WARMUP:-5}" --users "$USERS" --batch "$BATCH" --concurrency "$CONCURRENCY" >/dev/null
 
+if [ "${PG_STATS:-0}" = 1 ]; then
+  "${PSQL[@]}" -c "SELECT pg_stat_statements_reset()" >/dev/null
+  "${PSQL[@]}" -c "DROP TABLE IF EXISTS bench_state_writes;
+    CREATE TABLE bench_state_writes AS SELECT GrainTypeString AS grain_type, sum(Version) AS writes FROM OrleansStorage GROUP BY 1" >/dev/null
+  PG_BEFORE="$(pg_ticks)"; PG_COUNTERS_BEFORE="$(pg_counters)"
+fi
 SILO_BEFORE="$(cpu_ticks "$SILO_PID")"
 dotnet "$PQL_DLL" load --url "$URL" --duration "$DURATION" --users "$USERS" --batch "$BATCH" \
   --concurrency "$CONCURRENCY" --rate "$RATE" >"$WORK/load.txt" &
@@ -141,6 +166,7 @@ while kill -0 "$LOAD_PID" 2>/dev/null; do
 done
 wait "$LOAD_PID"
 SILO_AFTER="$(cpu_ticks "$SILO_PID")"
+if [ "${PG_STATS:-0}" = 1 ]; then PG_AFTER="$(pg_ticks)"; PG_COUNTERS_AFTER="$(pg_counters)"; fi
 cat "$WORK/load.txt"
 if [ -n "$TRACE_PID" ]; then
   wait "$TRACE_PID" || true
@@ -151,5 +177,19 @@ ACCEPTED="$(sed -n 's/.*(\([0-9,]*\) events).*/\1/p' "$WORK/load.txt" | tr -d ,)
 HZ="$(getconf CLK_TCK)"
 awk -v s=$((SILO_AFTER - SILO_BEFORE)) -v l="$LOAD_TICKS" -v n="$ACCEPTED" -v hz="$HZ" 'BEGIN {
   printf "cpu per accepted event: silo %.1f us, load generator %.1f us\n", s / hz * 1e6 / n, l / hz * 1e6 / n }'
+if [ "${PG_STATS:-0}" = 1 ]; then
+  read -r C0 S0 W0 R0 B0 T0 <<<"$PG_COUNTERS_BEFORE"
+  read -r C1 S1 W1 R1 B1 T1 <<<"$PG_COUNTERS_AFTER"
+  awk -v p=$((PG_AFTER - PG_BEFORE)) -v n="$ACCEPTED" -v hz="$HZ" -v d="$DURATION" \
+    -v c=$((C1 - C0)) -v s=$((S1 - S0)) -v w=$((W1 - W0)) -v r=$((R1 - R0)) -v b="$B0" -v b1="$B1" -v t0="$T0" -v t1="$T1" 'BEGIN {
+    printf "postgres: %.1f us CPU per event; %.0f commits/s, %.0f WAL flushes/s (%.2f ms each), %.0f WAL writes/s, %.0f WAL records and %.0f WAL bytes per event\n",
+      p / hz * 1e6 / n, c / d, s / d, (s > 0 ? (t1 - t0) / s : 0), w / d, r / n, (b1 - b) / n }'
+  echo "grain state writes during the run (grain type, writes, per 1000 events, mean state bytes):"
+  "${PSQL[@]}" -F ' | ' -c "SELECT s.GrainTypeString, sum(s.Version) - COALESCE(max(b.writes), 0) AS w, round((sum(s.Version) - COALESCE(max(b.writes), 0)) * 1000.0 / $ACCEPTED, 2), round(avg(octet_length(s.PayloadBinary)))
+    FROM OrleansStorage s LEFT JOIN bench_state_writes b ON b.grain_type = s.GrainTypeString GROUP BY s.GrainTypeString ORDER BY w DESC LIMIT 12"
+  echo "statements (calls, rows, total ms, mean ms):"
+  "${PSQL[@]}" -F ' | ' -c "SELECT calls, rows, round(total_exec_time)::bigint, round(mean_exec_time::numeric, 3), regexp_replace(left(query, 110), '\s+', ' ', 'g')
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15"
+fi
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -32,7 +32,9 @@ internal sealed class LoadRun(LoadSettings settings, HttpMessageHandler handler)
         var runId = Guid.NewGuid().ToString("N")[..8];
         var clock = Stopwatch.StartNew();
         var loops = Enumerable.Range(0, settings.Concurrency)
-            .Select(loop => SendLoopAsync(client, authorization, new SegmentBatchWriter(runId, settings.Users, loop), clock, cancellationToken))
+            // Each loop numbers its own messages: the loop is part of the id, or loops would resend each other's
+            // messageIds and the log would drop about half the load as duplicates.
+            .Select(loop => SendLoopAsync(client, authorization, new SegmentBatchWriter($"{runId}-{loop}", settings.Users, loop), clock, cancellationToken))
             .ToArray();
         var latencies = await Task.WhenAll(loops);
         var elapsed = clock.Elapsed;

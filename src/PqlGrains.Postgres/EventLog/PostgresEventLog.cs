@@ -1,3 +1,4 @@
+using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using PqlGrains.Abstractions.Ingest;
@@ -6,13 +7,20 @@ using PqlGrains.Scoring.Events;
 namespace PqlGrains.Postgres.EventLog;
 
 /// <summary>
-/// The event log in <c>pql_event_log</c>. An append is one statement and one round trip: the
-/// whole group commit goes in as arrays, duplicates of a messageId already in the partition
-/// are skipped by its unique index, and a taken sequence number fails on the primary key.
+/// The event log in <c>pql_event_log</c>. An append is one transaction: the whole group commit
+/// goes in with a binary COPY, and a taken sequence number fails on the primary key. COPY cannot
+/// skip rows, so when the partition already holds one of the messageIds (a resent event) the
+/// COPY fails as a whole and the append is repeated as an INSERT that drops the duplicates.
+/// Awaits do not return to the caller's scheduler: a COPY takes two round trips, and behind a
+/// busy partition grain's queue each one would wait its turn while callers wait for their ack.
 /// </summary>
 public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
 {
     private const string PrimaryKey = "pk_pql_event_log";
+
+    private const string MessageIdIndex = "ux_pql_event_log_message_id";
+
+    private const string CopySql = "COPY pql_event_log (partition, seq, message_id, user_id, payload) FROM STDIN (FORMAT BINARY)";
 
     private const string LastSequenceSql = "SELECT COALESCE(MAX(seq), 0) FROM pql_event_log WHERE partition = $1";
 
@@ -38,10 +46,63 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
     {
         await using var command = dataSource.CreateCommand(LastSequenceSql);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = partition });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task<LoggedEvent[]> AppendAsync(int partition, long firstSequence, IReadOnlyList<ScoringEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            try
+            {
+                return await CopyAsync(partition, firstSequence, events, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException exception) when (IsUniqueViolationOf(exception, MessageIdIndex))
+            {
+                // The failed COPY wrote nothing. Appends without duplicates, nearly all of them,
+                // skip the INSERT's per-row conflict check and its RETURNING rows.
+                return await InsertSkippingDuplicatesAsync(partition, firstSequence, events, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (PostgresException exception) when (IsUniqueViolationOf(exception, PrimaryKey))
+        {
+            throw new EventLogConflictException(partition, firstSequence, exception);
+        }
+    }
+
+    private static bool IsUniqueViolationOf(PostgresException exception, string constraint) =>
+        exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == constraint;
+
+    private async Task<LoggedEvent[]> CopyAsync(int partition, long firstSequence, IReadOnlyList<ScoringEvent> events, CancellationToken cancellationToken)
+    {
+        var logged = new LoggedEvent[events.Count];
+        using var payload = new MemoryStream(256);
+        using var payloadWriter = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var import = await connection.BeginBinaryImportAsync(CopySql, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < logged.Length; i++)
+        {
+            var scoringEvent = events[i];
+            var sequence = firstSequence + i;
+            payload.SetLength(0);
+            ScoringEventCodec.Write(payloadWriter, scoringEvent);
+            payloadWriter.Flush();
+
+            // The importer copies each value into its buffer, so one payload stream serves every row.
+            await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await import.WriteAsync(partition, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await import.WriteAsync(sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await import.WriteAsync(scoringEvent.MessageId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await import.WriteAsync(scoringEvent.UserId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await import.WriteAsync(new ReadOnlyMemory<byte>(payload.GetBuffer(), 0, (int)payload.Length), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            logged[i] = new LoggedEvent(sequence, scoringEvent);
+        }
+
+        await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return logged;
+    }
+
+    private async Task<LoggedEvent[]> InsertSkippingDuplicatesAsync(int partition, long firstSequence, IReadOnlyList<ScoringEvent> events, CancellationToken cancellationToken)
     {
         var count = events.Count;
         var sequences = new long[count];
@@ -63,18 +124,13 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = userIds });
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         var logged = new List<LoggedEvent>(count);
-        try
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var sequence = reader.GetInt64(0);
                 logged.Add(new LoggedEvent(sequence, events[(int)(sequence - firstSequence)]));
             }
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == PrimaryKey)
-        {
-            throw new EventLogConflictException(partition, firstSequence, exception);
         }
 
         // RETURNING order is not guaranteed; dispatch relies on sequence order.
@@ -88,7 +144,7 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = partition });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return await ReadAsync(command, cancellationToken);
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<LoggedEvent>> ReadUserAsync(int partition, string userId, long afterSequence, CancellationToken cancellationToken)
@@ -97,14 +153,14 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = userId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = partition });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
-        return await ReadAsync(command, cancellationToken);
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<LoggedEvent>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var events = new List<LoggedEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var messageId = reader.GetString(1);
             var scoringEvent = ScoringEventCodec.Decode(messageId, reader.GetString(2), reader.GetFieldValue<byte[]>(3));

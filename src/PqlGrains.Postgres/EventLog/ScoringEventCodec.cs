@@ -20,38 +20,44 @@ public static class ScoringEventCodec
         using var buffer = new MemoryStream(64 + (scoringEvent.Properties.Count * 24));
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write(Version1);
-            writer.Write((byte)scoringEvent.Type);
-            writer.Write(scoringEvent.Name);
-            writer.Write(scoringEvent.Timestamp.UtcTicks);
-            writer.Write((short)scoringEvent.Timestamp.Offset.TotalMinutes);
-            writer.Write(scoringEvent.GroupId is not null);
-            if (scoringEvent.GroupId is { } groupId)
-            {
-                writer.Write(groupId);
-            }
-
-            writer.Write7BitEncodedInt(scoringEvent.Properties.Count);
-            foreach (var (key, value) in scoringEvent.Properties)
-            {
-                writer.Write(key);
-                writer.Write((byte)value.Kind);
-                switch (value.Kind)
-                {
-                    case PropertyKind.String:
-                        writer.Write(value.Text!);
-                        break;
-                    case PropertyKind.Number:
-                        writer.Write(value.Number);
-                        break;
-                    case PropertyKind.Boolean:
-                        writer.Write(value.AsBoolean);
-                        break;
-                }
-            }
+            Write(writer, scoringEvent);
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>Writes the payload of <paramref name="scoringEvent"/> at the writer's position.</summary>
+    public static void Write(BinaryWriter writer, ScoringEvent scoringEvent)
+    {
+        writer.Write(Version1);
+        writer.Write((byte)scoringEvent.Type);
+        writer.Write(scoringEvent.Name);
+        writer.Write(scoringEvent.Timestamp.UtcTicks);
+        writer.Write((short)scoringEvent.Timestamp.Offset.TotalMinutes);
+        writer.Write(scoringEvent.GroupId is not null);
+        if (scoringEvent.GroupId is { } groupId)
+        {
+            writer.Write(groupId);
+        }
+
+        writer.Write7BitEncodedInt(scoringEvent.Properties.Count);
+        foreach (var (key, value) in scoringEvent.Properties)
+        {
+            writer.Write(key);
+            writer.Write((byte)value.Kind);
+            switch (value.Kind)
+            {
+                case PropertyKind.String:
+                    writer.Write(value.Text!);
+                    break;
+                case PropertyKind.Number:
+                    writer.Write(value.Number);
+                    break;
+                case PropertyKind.Boolean:
+                    writer.Write(value.AsBoolean);
+                    break;
+            }
+        }
     }
 
     /// <exception cref="InvalidDataException">The payload is not a version this build reads.</exception>

@@ -5,6 +5,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using PqlGrains.Abstractions;
 using PqlGrains.Grains.Hosting;
+using PqlGrains.Postgres.Connections;
 using PqlGrains.Postgres.EventLog;
 using PqlGrains.Silo.Configuration;
 
@@ -32,7 +33,7 @@ internal static class OrleansSiloConfiguration
         }
         else
         {
-            ApplyPostgres(silo, cluster, options.ConnectionString!);
+            ApplyPostgres(silo, cluster, PostgresConnectionDefaults.Apply(options.ConnectionString!));
         }
 
         silo.AddPqlIngest();

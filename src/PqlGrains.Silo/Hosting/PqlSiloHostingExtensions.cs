@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using PqlGrains.Postgres.Connections;
 using PqlGrains.Silo.Api;
 using PqlGrains.Silo.Configuration;
 using PqlGrains.Silo.Gateway;
@@ -46,7 +47,7 @@ public static class PqlSiloHostingExtensions
 
         if (options.Storage == PqlStorageMode.Postgres)
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+            services.AddSingleton(_ => NpgsqlDataSource.Create(PostgresConnectionDefaults.Apply(options.ConnectionString!)));
             // Registered before the silo so it runs before the silo joins the cluster.
             services.AddHostedService<PqlSchemaBootstrap>();
             health.AddCheck<DatabaseHealthCheck>("database", tags: [PqlHealthEndpoints.ReadyTag]);

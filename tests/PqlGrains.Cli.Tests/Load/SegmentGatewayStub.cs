@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using PqlGrains.Segment;
@@ -14,6 +15,9 @@ internal sealed class SegmentGatewayStub(HttpStatusCode? failWith = null) : Http
 
     public int Requests => _requests;
 
+    /// <summary>The messageId of every event the stub parsed, repeats included.</summary>
+    public ConcurrentQueue<string> MessageIds { get; } = new();
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _requests);
@@ -26,6 +30,11 @@ internal sealed class SegmentGatewayStub(HttpStatusCode? failWith = null) : Http
         Assert.Equal("Basic", request.Headers.Authorization!.Scheme);
         var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
         var payload = SegmentPayloadParser.Parse(body, SegmentEndpoint.Batch, DateTimeOffset.UtcNow);
+        foreach (var scoringEvent in payload.Events)
+        {
+            MessageIds.Enqueue(scoringEvent.MessageId);
+        }
+
         var answer = $$"""{"success":true,"accepted":{{payload.Events.Count}},"rejected":[{{string.Join(",", payload.Rejections.Select(r => $"{{\"index\":{r.Index}}}"))}}]}""";
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer, Encoding.UTF8, "application/json") };
     }
