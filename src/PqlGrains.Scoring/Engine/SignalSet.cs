@@ -107,32 +107,28 @@ internal sealed class SignalSet(SignalRule[] rules, int slotCount, EventPatterns
         return mask;
     }
 
-    private bool ApplyCommon(Span<long> slots, in EventFrame frame)
+    /// <summary>True when a common slot changed.</summary>
+    private static bool ApplyCommon(Span<long> slots, in EventFrame frame)
     {
         var ticks = frame.Time.UtcTicks;
-        Span<long> before = stackalloc long[CommonSlots.Count];
-        slots[..CommonSlots.Count].CopyTo(before);
-        CommonSlots.Min(ref slots[CommonSlots.FirstSeen], ticks);
+        var changed = CommonSlots.Min(ref slots[CommonSlots.FirstSeen], ticks);
         var type = frame.Type;
         if (type is EventType.Track or EventType.Page or EventType.Screen)
         {
-            CommonSlots.Max(ref slots[CommonSlots.LastActive], ticks);
+            changed |= CommonSlots.Max(ref slots[CommonSlots.LastActive], ticks);
         }
         else if (type is EventType.Identify or EventType.Group)
         {
-            ApplyTraits(slots, frame);
+            changed |= ApplyTraits(slots, frame);
         }
 
-        return !before.SequenceEqual(slots[..CommonSlots.Count]);
+        return changed;
     }
 
-    private void ApplyTraits(Span<long> slots, in EventFrame frame)
+    private static bool ApplyTraits(Span<long> slots, in EventFrame frame)
     {
         var row = frame.Row;
-        if (row[EventRow.CreatedAt] != 0)
-        {
-            CommonSlots.Min(ref slots[CommonSlots.CreatedAt], row[EventRow.CreatedAt]);
-        }
+        var changed = row[EventRow.CreatedAt] != 0 && CommonSlots.Min(ref slots[CommonSlots.CreatedAt], row[EventRow.CreatedAt]);
 
         // Last writer wins by event time (messageId breaks ties) so replays in any order agree.
         if (EventRow.PlanOf(row) is var plan and not EventRow.PlanAbsent)
@@ -144,8 +140,11 @@ internal sealed class SignalSet(SignalRule[] rules, int slotCount, EventPatterns
                 slots[CommonSlots.PlanTicks] = ticks;
                 slots[CommonSlots.PlanTieBreak] = tieBreak;
                 slots[CommonSlots.PlanIsPaying] = plan == EventRow.PlanPaying ? 1 : 0;
+                changed = true;
             }
         }
+
+        return changed;
     }
 
     /// <summary>The earliest created_at/createdAt trait (0 when none reads as an instant) and the plan trait's bearing on suppression.</summary>
