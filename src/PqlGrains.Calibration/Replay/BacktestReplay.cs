@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PqlGrains.Scoring.Definitions;
 using PqlGrains.Scoring.Evaluation;
 using PqlGrains.Scoring.Events;
@@ -14,6 +15,8 @@ namespace PqlGrains.Calibration.Replay;
 /// </summary>
 public static class BacktestReplay
 {
+    private const int RecentIdSlots = 1 << 14;
+
     public static ReplayResult Run(PqlDefinition definition, IReadOnlyList<ScoringEvent> events, SubjectLevel level) =>
         level == SubjectLevel.User ? RunUsers(definition, events) : RunAccounts(definition, events);
 
@@ -58,24 +61,38 @@ public static class BacktestReplay
         return new ReplayResult(definition, SubjectLevel.User, events.Count, subjects);
     }
 
-    /// <summary>Users in order of first appearance, where each user's events start in a user-grouped order (plus the end), and each event's user.</summary>
+    /// <summary>
+    /// Users in order of first appearance, where each user's events start in a user-grouped order (plus the end), and each
+    /// event's user. Events parsed together share one string instance per user id, so a small table keyed by the instance
+    /// settles most events without hashing and comparing the id; the dictionary by value decides the rest.
+    /// </summary>
     private static (List<string> UserIds, int[] Starts, int[] UserOf) GroupByUser(IReadOnlyList<ScoringEvent> events)
     {
         var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var userIds = new List<string>();
         var counts = new List<int>();
         var userOf = new int[events.Count];
+        var recentIds = new string?[RecentIdSlots];
+        var recentUsers = new int[RecentIdSlots];
         for (var i = 0; i < events.Count; i++)
         {
-            var userId = events[i].UserId;
-            if (!indexOf.TryGetValue(userId, out var user))
+            var userId = events[i].UserId ?? throw new ArgumentException($"Event '{events[i].MessageId}' has no user id; every replayed event needs its userId (or anonymousId).", nameof(events));
+            var slot = RuntimeHelpers.GetHashCode(userId) & (RecentIdSlots - 1);
+            if (!ReferenceEquals(recentIds[slot], userId))
             {
-                user = userIds.Count;
-                indexOf.Add(userId, user);
-                userIds.Add(userId);
-                counts.Add(0);
+                if (!indexOf.TryGetValue(userId, out var added))
+                {
+                    added = userIds.Count;
+                    indexOf.Add(userId, added);
+                    userIds.Add(userId);
+                    counts.Add(0);
+                }
+
+                recentIds[slot] = userId;
+                recentUsers[slot] = added;
             }
 
+            var user = recentUsers[slot];
             userOf[i] = user;
             counts[user]++;
         }

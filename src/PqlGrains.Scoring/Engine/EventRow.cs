@@ -27,7 +27,11 @@ internal static class EventRow
 
     public static int PlanOf(ReadOnlySpan<long> row) => (int)(row[Call] >> 8) & 0x3;
 
-    /// <summary>The event's timestamp as it arrived, offset included.</summary>
-    public static DateTimeOffset TimestampOf(ReadOnlySpan<long> row) =>
-        new DateTimeOffset(row[Ticks], TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes((short)(row[Call] >> 16)));
+    /// <summary>The event's timestamp as it arrived, offset included (Segment timestamps are almost always UTC).</summary>
+    public static DateTimeOffset TimestampOf(ReadOnlySpan<long> row)
+    {
+        var utc = new DateTimeOffset(row[Ticks], TimeSpan.Zero);
+        var offsetMinutes = (short)(row[Call] >> 16);
+        return offsetMinutes == 0 ? utc : utc.ToOffset(TimeSpan.FromMinutes(offsetMinutes));
+    }
 }
