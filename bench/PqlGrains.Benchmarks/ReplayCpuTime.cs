@@ -7,7 +7,11 @@ namespace PqlGrains.Benchmarks;
 /// <summary>
 /// CPU time of a backtest on a shared machine, where wall clock mostly measures the other processes:
 /// `replay-cpu EVENTS.ndjson [rounds]` reads the file (process CPU: parsing uses the thread pool), then replays
-/// the parsed events at user level several times on this thread (thread CPU from /proc/thread-self/schedstat).
+/// the parsed events at user level several times on this thread, each round the call `pql backtest` makes
+/// (<see cref="BacktestReplay.Run"/> with the default definition: grouping by user, matching, applying, tier checks).
+/// Per round: thread CPU (from /proc/thread-self/schedstat; includes the gen0/gen1 collections its allocations
+/// trigger, which run on this thread), process CPU over the same interval (adds background GC and JIT threads),
+/// and the collections that ran.
 /// </summary>
 internal static class ReplayCpuTime
 {
@@ -31,15 +35,23 @@ internal static class ReplayCpuTime
         for (var round = 1; round <= rounds; round++)
         {
             GC.Collect();
+            var collections = CollectionCounts();
+            var processBeforeRound = Process.GetCurrentProcess().TotalProcessorTime;
             var before = ThreadCpuSeconds();
             var replay = BacktestReplay.Run(PqlDefinition.Default, history.Events, SubjectLevel.User);
             var cpu = ThreadCpuSeconds() - before;
-            Console.WriteLine($"replay round {round}: {replay.Subjects.Count:N0} users in {cpu:F3} s thread CPU = {count / cpu:N0} events/s");
+            var process = (Process.GetCurrentProcess().TotalProcessorTime - processBeforeRound).TotalSeconds;
+            var after = CollectionCounts();
+            Console.WriteLine(
+                $"replay round {round}: {replay.Subjects.Count:N0} users in {cpu:F3} s thread CPU = {count / cpu:N0} events/s " +
+                $"(process CPU {process:F3} s; GCs gen0/1/2 {after.Gen0 - collections.Gen0}/{after.Gen1 - collections.Gen1}/{after.Gen2 - collections.Gen2})");
         }
 
         Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
+
+    private static (int Gen0, int Gen1, int Gen2) CollectionCounts() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
     private static double ThreadCpuSeconds() => long.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1e9;
 }

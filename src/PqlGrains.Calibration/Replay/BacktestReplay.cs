@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PqlGrains.Scoring.Definitions;
 using PqlGrains.Scoring.Evaluation;
 using PqlGrains.Scoring.Events;
@@ -14,16 +15,27 @@ namespace PqlGrains.Calibration.Replay;
 /// </summary>
 public static class BacktestReplay
 {
+    private const int RecentIdSlots = 1 << 14;
+
     public static ReplayResult Run(PqlDefinition definition, IReadOnlyList<ScoringEvent> events, SubjectLevel level) =>
         level == SubjectLevel.User ? RunUsers(definition, events) : RunAccounts(definition, events);
 
     /// <summary>
     /// Users are independent, so each user's events are replayed together (still in event-time order): the
-    /// user's state stays in the CPU cache instead of being fetched again for every event of the history.
+    /// user's state stays in the CPU cache instead of being fetched again for every event of the history. The events
+    /// are first matched in history order (the order they lie in memory) into rows grouped by user, so the per-user
+    /// pass reads consecutive rows instead of fetching events, their strings and properties from all over the heap.
     /// </summary>
     private static ReplayResult RunUsers(PqlDefinition definition, IReadOnlyList<ScoringEvent> events)
     {
-        var (userIds, starts, order) = GroupByUser(events);
+        var (userIds, starts, userOf) = GroupByUser(events);
+        var matched = new MatchedEvents(definition, events.Count);
+        var next = starts[..^1];
+        for (var i = 0; i < events.Count; i++)
+        {
+            matched.Match(next[userOf[i]]++, events[i]);
+        }
+
         var subjects = new Dictionary<string, SubjectReplay>(userIds.Count, StringComparer.Ordinal);
         for (var user = 0; user < userIds.Count; user++)
         {
@@ -32,16 +44,16 @@ public static class BacktestReplay
             subjects.Add(userIds[user], replay);
             for (var k = starts[user]; k < starts[user + 1]; k++)
             {
-                var scoringEvent = events[order[k]];
-                if (scoringEvent.Type is EventType.Track or EventType.Page or EventType.Screen)
+                var timestamp = matched.TimestampAt(k);
+                if (matched.TypeAt(k) is EventType.Track or EventType.Page or EventType.Screen)
                 {
-                    replay.MarkActive(scoringEvent.Timestamp);
+                    replay.MarkActive(timestamp);
                 }
 
-                var outcome = state.Apply(scoringEvent);
+                var outcome = state.Apply(matched, k);
                 if ((outcome & ApplyOutcome.Duplicate) == 0)
                 {
-                    replay.ObserveUser(state, scoringEvent.Timestamp, (outcome & ApplyOutcome.Changed) != 0);
+                    replay.ObserveUser(state, timestamp, (outcome & ApplyOutcome.Changed) != 0);
                 }
             }
         }
@@ -49,24 +61,38 @@ public static class BacktestReplay
         return new ReplayResult(definition, SubjectLevel.User, events.Count, subjects);
     }
 
-    /// <summary>Users in order of first appearance, and the event indexes of each user (in history order) as one array.</summary>
-    private static (List<string> UserIds, int[] Starts, int[] Order) GroupByUser(IReadOnlyList<ScoringEvent> events)
+    /// <summary>
+    /// Users in order of first appearance, where each user's events start in a user-grouped order (plus the end), and each
+    /// event's user. Events parsed together share one string instance per user id, so a small table keyed by the instance
+    /// settles most events without hashing and comparing the id; the dictionary by value decides the rest.
+    /// </summary>
+    private static (List<string> UserIds, int[] Starts, int[] UserOf) GroupByUser(IReadOnlyList<ScoringEvent> events)
     {
         var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var userIds = new List<string>();
         var counts = new List<int>();
         var userOf = new int[events.Count];
+        var recentIds = new string?[RecentIdSlots];
+        var recentUsers = new int[RecentIdSlots];
         for (var i = 0; i < events.Count; i++)
         {
-            var userId = events[i].UserId;
-            if (!indexOf.TryGetValue(userId, out var user))
+            var userId = events[i].UserId ?? throw new ArgumentException($"Event '{events[i].MessageId}' has no user id; every replayed event needs its userId (or anonymousId).", nameof(events));
+            var slot = RuntimeHelpers.GetHashCode(userId) & (RecentIdSlots - 1);
+            if (!ReferenceEquals(recentIds[slot], userId))
             {
-                user = userIds.Count;
-                indexOf.Add(userId, user);
-                userIds.Add(userId);
-                counts.Add(0);
+                if (!indexOf.TryGetValue(userId, out var added))
+                {
+                    added = userIds.Count;
+                    indexOf.Add(userId, added);
+                    userIds.Add(userId);
+                    counts.Add(0);
+                }
+
+                recentIds[slot] = userId;
+                recentUsers[slot] = added;
             }
 
+            var user = recentUsers[slot];
             userOf[i] = user;
             counts[user]++;
         }
@@ -77,14 +103,7 @@ public static class BacktestReplay
             starts[user + 1] = starts[user] + counts[user];
         }
 
-        var next = starts[..^1];
-        var order = new int[events.Count];
-        for (var i = 0; i < events.Count; i++)
-        {
-            order[next[userOf[i]]++] = i;
-        }
-
-        return (userIds, starts, order);
+        return (userIds, starts, userOf);
     }
 
     /// <summary>Accounts roll up several users' scores, so the history is replayed in one event-time pass.</summary>

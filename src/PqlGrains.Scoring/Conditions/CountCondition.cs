@@ -8,22 +8,22 @@ namespace PqlGrains.Scoring.Conditions;
 /// </summary>
 internal sealed class CountCondition : Condition
 {
-    private readonly EventMatcher[] _matchers;
+    private readonly MatchSite _site;
     private readonly int _atLeast;
     private readonly int? _withinDays;
     private readonly int _offset;
 
     public CountCondition(EventMatcher[] matchers, int atLeast, int? withinDays, SlotAllocator slots)
     {
-        _matchers = matchers;
         _atLeast = atLeast;
         _withinDays = withinDays;
         _offset = slots.Reserve(withinDays is { } days ? 1 + DayRing.SlotCount(days) : 2);
+        _site = slots.ReservePattern(matchers);
     }
 
     public override bool Apply(Span<long> slots, in EventFrame frame)
     {
-        if (!EventMatcher.AnyMatches(_matchers, frame.Event))
+        if (!frame.Matches(_site))
         {
             return false;
         }

@@ -8,29 +8,27 @@ namespace PqlGrains.Scoring.Conditions;
 /// </summary>
 internal sealed class DistinctCondition : Condition
 {
-    private readonly EventMatcher[] _matchers;
-    private readonly ValueSelector _selector;
+    private readonly MatchSite _site;
     private readonly int _atLeast;
     private readonly int? _withinDays;
     private readonly int _offset;
 
     public DistinctCondition(EventMatcher[] matchers, ValueSelector selector, int atLeast, int? withinDays, SlotAllocator slots)
     {
-        _matchers = matchers;
-        _selector = selector;
         _atLeast = atLeast;
         _withinDays = withinDays;
         _offset = slots.Reserve(RankedSet.SlotCount(atLeast));
+        _site = slots.ReservePattern(matchers, selector);
     }
 
     public override bool Apply(Span<long> slots, in EventFrame frame)
     {
-        if (!EventMatcher.AnyMatches(_matchers, frame.Event))
+        if (!frame.Matches(_site))
         {
             return false;
         }
 
-        var hash = _selector.HashOf(frame.Event);
+        var hash = frame.ValueOf(_site);
         return hash != 0 && RankedSet.Offer(slots.Slice(_offset, RankedSet.SlotCount(_atLeast)), hash, frame.Time.UtcTicks, keepEarliest: false);
     }
 

@@ -9,17 +9,17 @@ namespace PqlGrains.Scoring.Conditions;
 /// </summary>
 internal sealed class SignupWindowCondition : Condition
 {
-    private readonly EventMatcher[] _matchers;
+    private readonly MatchSite _site;
     private readonly int _atLeast;
     private readonly int _withinDays;
     private readonly int _offset;
 
     public SignupWindowCondition(EventMatcher[] matchers, int atLeast, int withinDays, SlotAllocator slots)
     {
-        _matchers = matchers;
         _atLeast = atLeast;
         _withinDays = withinDays;
         _offset = slots.Reserve(atLeast);
+        _site = slots.ReservePattern(matchers);
     }
 
     public override bool ReadsInstant => true;
@@ -28,7 +28,7 @@ internal sealed class SignupWindowCondition : Condition
 
     public override bool Apply(Span<long> slots, in EventFrame frame)
     {
-        if (!EventMatcher.AnyMatches(_matchers, frame.Event))
+        if (!frame.Matches(_site))
         {
             return false;
         }

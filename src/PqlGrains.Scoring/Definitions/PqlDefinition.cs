@@ -16,6 +16,7 @@ public sealed class PqlDefinition
     private static readonly Lazy<PqlDefinition> DefaultDefinition = new(() => Load(DefaultYamlText.Value, "default.yaml").GetDefinitionOrThrow());
 
     private readonly double[] _weightByCategory;
+    private readonly double[] _tierMinScores;
 
     internal PqlDefinition(
         DefinitionHeader header,
@@ -34,6 +35,7 @@ public sealed class PqlDefinition
         CategoryWeights = categoryWeights;
         _weightByCategory = Enum.GetValues<SignalCategory>().Select(category => categoryWeights[category]).ToArray();
         Tiers = tiers;
+        _tierMinScores = tiers.Select(t => t.MinScore).ToArray();
         Suppression = suppression;
         UserSignals = userSignals;
         AccountSignals = accountSignals;
@@ -87,10 +89,11 @@ public sealed class PqlDefinition
     /// <summary>The index in <see cref="Tiers"/> of <see cref="TierFor"/>'s tier, -1 below every tier.</summary>
     public int TierRankFor(double score)
     {
+        // Asked after every replayed event: the thresholds are read from an array, not through the tier list.
         var rank = -1;
-        for (var i = 0; i < Tiers.Count; i++)
+        for (var i = 0; i < _tierMinScores.Length; i++)
         {
-            if (score >= Tiers[i].MinScore)
+            if (score >= _tierMinScores[i])
             {
                 rank = i;
             }

@@ -11,19 +11,27 @@ internal static class CommonSlots
     public const int PlanIsPaying = 5;
     public const int Count = 6;
 
-    public static void Min(ref long slot, long value)
+    /// <summary>Keeps the earliest non-zero value; true when the slot changed.</summary>
+    public static bool Min(ref long slot, long value)
     {
-        if (slot == 0 || value < slot)
+        if (value == slot || (slot != 0 && value > slot))
         {
-            slot = value;
+            return false;
         }
+
+        slot = value;
+        return true;
     }
 
-    public static void Max(ref long slot, long value)
+    /// <summary>Keeps the latest value; true when the slot changed.</summary>
+    public static bool Max(ref long slot, long value)
     {
-        if (value > slot)
+        if (value <= slot)
         {
-            slot = value;
+            return false;
         }
+
+        slot = value;
+        return true;
     }
 }

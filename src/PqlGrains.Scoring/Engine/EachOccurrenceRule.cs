@@ -16,7 +16,7 @@ internal sealed class EachOccurrenceRule : SignalRule
     private static readonly double Scale = Math.Pow(2, FractionBits);
     private static readonly double Unscale = Math.Pow(2, -FractionBits);
 
-    private readonly EventMatcher[] _matchers;
+    private readonly MatchSite _site;
     private readonly int _offset;
     private readonly double? _cap;
     private readonly double _halfLife;
@@ -25,18 +25,18 @@ internal sealed class EachOccurrenceRule : SignalRule
     public EachOccurrenceRule(SignalDefinition definition, EventMatcher[] matchers, double? cap, double halfLifeDays, SlotAllocator slots)
         : base(definition)
     {
-        _matchers = matchers;
         _cap = cap;
         _halfLife = halfLifeDays;
         _blockDays = Math.Ceiling(BlockHalfLives * halfLifeDays);
         _offset = slots.Reserve(8);
+        _site = slots.ReservePattern(matchers);
     }
 
     public override double? MaxPoints => _cap;
 
     public override bool Apply(Span<long> slots, in EventFrame frame)
     {
-        if (!EventMatcher.AnyMatches(_matchers, frame.Event))
+        if (!frame.Matches(_site))
         {
             return false;
         }

@@ -9,7 +9,7 @@ namespace PqlGrains.Scoring.Engine;
 /// </summary>
 internal sealed class OncePerWindowRule : SignalRule
 {
-    private readonly EventMatcher[] _matchers;
+    private readonly MatchSite _site;
     private readonly int _windowDays;
     private readonly int _offset;
     private readonly int _length;
@@ -17,17 +17,17 @@ internal sealed class OncePerWindowRule : SignalRule
     public OncePerWindowRule(SignalDefinition definition, EventMatcher[] matchers, int windowDays, double halfLifeDays, SlotAllocator slots)
         : base(definition)
     {
-        _matchers = matchers;
         _windowDays = windowDays;
         _length = DecayHorizon.Buckets(halfLifeDays, windowDays);
         _offset = slots.Reserve(DayRing.SlotCount(_length));
+        _site = slots.ReservePattern(matchers);
     }
 
     public override double? MaxPoints => Definition.Points * _length;
 
     public override bool Apply(Span<long> slots, in EventFrame frame)
     {
-        if (!EventMatcher.AnyMatches(_matchers, frame.Event))
+        if (!frame.Matches(_site))
         {
             return false;
         }

@@ -8,21 +8,21 @@ namespace PqlGrains.Scoring.Engine;
 /// </summary>
 internal sealed class OnceRule : SignalRule
 {
-    private readonly EventMatcher[] _matchers;
+    private readonly MatchSite _site;
     private readonly int _offset;
 
     public OnceRule(SignalDefinition definition, EventMatcher[] matchers, SlotAllocator slots)
         : base(definition)
     {
-        _matchers = matchers;
         _offset = slots.Reserve(2);
+        _site = slots.ReservePattern(matchers);
     }
 
     public override double? MaxPoints => Definition.Points;
 
     public override bool Apply(Span<long> slots, in EventFrame frame)
     {
-        if (!EventMatcher.AnyMatches(_matchers, frame.Event))
+        if (!frame.Matches(_site))
         {
             return false;
         }

@@ -8,30 +8,28 @@ namespace PqlGrains.Scoring.Engine;
 /// </summary>
 internal sealed class PerDistinctValueRule : SignalRule
 {
-    private readonly EventMatcher[] _matchers;
-    private readonly ValueSelector _selector;
+    private readonly MatchSite _site;
     private readonly int _capacity;
     private readonly int _offset;
 
     public PerDistinctValueRule(SignalDefinition definition, EventMatcher[] matchers, ValueSelector selector, int capacity, SlotAllocator slots)
         : base(definition)
     {
-        _matchers = matchers;
-        _selector = selector;
         _capacity = capacity;
         _offset = slots.Reserve(RankedSet.SlotCount(capacity));
+        _site = slots.ReservePattern(matchers, selector);
     }
 
     public override double? MaxPoints => Definition.Points * _capacity;
 
     public override bool Apply(Span<long> slots, in EventFrame frame)
     {
-        if (!EventMatcher.AnyMatches(_matchers, frame.Event))
+        if (!frame.Matches(_site))
         {
             return false;
         }
 
-        var hash = _selector.HashOf(frame.Event);
+        var hash = frame.ValueOf(_site);
         return hash != 0 && RankedSet.Offer(slots.Slice(_offset, RankedSet.SlotCount(_capacity)), hash, frame.Time.UtcTicks, keepEarliest: true);
     }
 

@@ -9,7 +9,7 @@ namespace PqlGrains.Scoring.Engine;
 /// The compiled signals of one scope (users, or accounts) with the slot layout of their state.
 /// Shared read-only by every state of that scope.
 /// </summary>
-internal sealed class SignalSet(SignalRule[] rules, int slotCount, DecayClock clock, SuppressionRules suppression)
+internal sealed class SignalSet(SignalRule[] rules, int slotCount, EventPatterns patterns, DecayClock clock, SuppressionRules suppression)
 {
     private static readonly string[] CreatedAtTraits = ["created_at", "createdAt"];
 
@@ -30,10 +30,32 @@ internal sealed class SignalSet(SignalRule[] rules, int slotCount, DecayClock cl
 
     public DecayClock Clock { get; } = clock;
 
-    /// <summary>Applies one event; marks in <paramref name="cache"/> the signals whose reading it may have moved.</summary>
-    public ApplyOutcome Apply(Span<long> slots, ScoringEvent scoringEvent, SignalPointsCache? cache)
+    /// <summary>The length of a matched event's <see cref="EventRow"/> under this set.</summary>
+    public int RowLength => patterns.RowLength;
+
+    /// <summary>
+    /// Reads from the event all that applying it needs into <paramref name="row"/> (<see cref="RowLength"/> longs):
+    /// the only place the event's strings and properties are read.
+    /// </summary>
+    public void Match(ScoringEvent scoringEvent, Span<long> row)
     {
-        var frame = new EventFrame(scoringEvent, Clock.At(scoringEvent.Timestamp));
+        row.Clear();
+        row[EventRow.Ticks] = scoringEvent.Timestamp.UtcTicks;
+        row[EventRow.MessageHash] = StableHash.Of(scoringEvent.MessageId);
+        var plan = EventRow.PlanAbsent;
+        if (scoringEvent.Type is EventType.Identify or EventType.Group)
+        {
+            (row[EventRow.CreatedAt], plan) = ReadTraits(scoringEvent.Properties);
+        }
+
+        row[EventRow.Call] = EventRow.CallWord(scoringEvent.Type, plan, scoringEvent.Timestamp.Offset);
+        patterns.Match(scoringEvent, row);
+    }
+
+    /// <summary>Applies one matched event; marks in <paramref name="cache"/> the signals whose reading it may have moved.</summary>
+    public ApplyOutcome Apply(Span<long> slots, ReadOnlySpan<long> row, SignalPointsCache? cache)
+    {
+        var frame = new EventFrame(row, patterns.ValuesStart, Clock.At(row[EventRow.Ticks]));
         var outcome = ApplyOutcome.None;
         if (ApplyCommon(slots, frame))
         {
@@ -85,48 +107,65 @@ internal sealed class SignalSet(SignalRule[] rules, int slotCount, DecayClock cl
         return mask;
     }
 
-    private bool ApplyCommon(Span<long> slots, in EventFrame frame)
+    /// <summary>True when a common slot changed.</summary>
+    private static bool ApplyCommon(Span<long> slots, in EventFrame frame)
     {
         var ticks = frame.Time.UtcTicks;
-        Span<long> before = stackalloc long[CommonSlots.Count];
-        slots[..CommonSlots.Count].CopyTo(before);
-        CommonSlots.Min(ref slots[CommonSlots.FirstSeen], ticks);
-        var type = frame.Event.Type;
+        var changed = CommonSlots.Min(ref slots[CommonSlots.FirstSeen], ticks);
+        var type = frame.Type;
         if (type is EventType.Track or EventType.Page or EventType.Screen)
         {
-            CommonSlots.Max(ref slots[CommonSlots.LastActive], ticks);
+            changed |= CommonSlots.Max(ref slots[CommonSlots.LastActive], ticks);
         }
         else if (type is EventType.Identify or EventType.Group)
         {
-            ApplyTraits(slots, frame);
+            changed |= ApplyTraits(slots, frame);
         }
 
-        return !before.SequenceEqual(slots[..CommonSlots.Count]);
+        return changed;
     }
 
-    private void ApplyTraits(Span<long> slots, in EventFrame frame)
+    private static bool ApplyTraits(Span<long> slots, in EventFrame frame)
     {
-        var traits = frame.Event.Properties;
-        foreach (var name in CreatedAtTraits)
-        {
-            if (traits.TryGetValue(name, out var created) && TryReadInstant(created, out var createdTicks))
-            {
-                CommonSlots.Min(ref slots[CommonSlots.CreatedAt], createdTicks);
-            }
-        }
+        var row = frame.Row;
+        var changed = row[EventRow.CreatedAt] != 0 && CommonSlots.Min(ref slots[CommonSlots.CreatedAt], row[EventRow.CreatedAt]);
 
         // Last writer wins by event time (messageId breaks ties) so replays in any order agree.
-        if (suppression.PlanTrait is { } planTrait && traits.TryGetValue(planTrait, out var plan))
+        if (EventRow.PlanOf(row) is var plan and not EventRow.PlanAbsent)
         {
-            var tieBreak = StableHash.Of(frame.Event.MessageId);
+            var tieBreak = row[EventRow.MessageHash];
             var ticks = frame.Time.UtcTicks;
             if (ticks > slots[CommonSlots.PlanTicks] || (ticks == slots[CommonSlots.PlanTicks] && tieBreak > slots[CommonSlots.PlanTieBreak]))
             {
                 slots[CommonSlots.PlanTicks] = ticks;
                 slots[CommonSlots.PlanTieBreak] = tieBreak;
-                slots[CommonSlots.PlanIsPaying] = plan.Kind == PropertyKind.String && suppression.PayingPlans.Contains(plan.Text!) ? 1 : 0;
+                slots[CommonSlots.PlanIsPaying] = plan == EventRow.PlanPaying ? 1 : 0;
+                changed = true;
             }
         }
+
+        return changed;
+    }
+
+    /// <summary>The earliest created_at/createdAt trait (0 when none reads as an instant) and the plan trait's bearing on suppression.</summary>
+    private (long CreatedAt, int Plan) ReadTraits(EventProperties traits)
+    {
+        long createdAt = 0;
+        foreach (var name in CreatedAtTraits)
+        {
+            if (traits.TryGetValue(name, out var created) && TryReadInstant(created, out var createdTicks))
+            {
+                CommonSlots.Min(ref createdAt, createdTicks);
+            }
+        }
+
+        var plan = EventRow.PlanAbsent;
+        if (suppression.PlanTrait is { } planTrait && traits.TryGetValue(planTrait, out var value))
+        {
+            plan = value.Kind == PropertyKind.String && suppression.PayingPlans.Contains(value.Text!) ? EventRow.PlanPaying : EventRow.PlanNotPaying;
+        }
+
+        return (createdAt, plan);
     }
 
     private static bool TryReadInstant(PropertyValue value, out long utcTicks)

@@ -19,6 +19,9 @@ public sealed class ScoringState
     /// </summary>
     public const int RememberedMessageIds = 64;
 
+    // A matched row fits on the stack for any definition of up to a few dozen patterns.
+    private const int StackRowLength = 32;
+
     private readonly SignalSet _signals;
     private readonly long[] _slots;
     private readonly long[] _recentMessageIds;
@@ -43,7 +46,33 @@ public sealed class ScoringState
     public ApplyOutcome Apply(ScoringEvent scoringEvent)
     {
         ArgumentNullException.ThrowIfNull(scoringEvent);
-        var messageHash = StableHash.Of(scoringEvent.MessageId);
+        var length = _signals.RowLength;
+        var row = length <= StackRowLength ? stackalloc long[StackRowLength] : new long[length];
+        row = row[..length];
+        _signals.Match(scoringEvent, row);
+        return Apply(row);
+    }
+
+    /// <summary>
+    /// Applies an event matched beforehand (<see cref="MatchedEvents"/>), with exactly the outcome and effect of applying
+    /// the event itself.
+    /// </summary>
+    public ApplyOutcome Apply(MatchedEvents events, int index)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (!ReferenceEquals(events.Signals, _signals))
+        {
+            throw new ArgumentException(
+                $"The events were matched under another definition or scope than this state's ('{Definition.Id}' version '{Definition.Version}'); match them with the state's own definition.",
+                nameof(events));
+        }
+
+        return Apply(events.RowAt(index));
+    }
+
+    private ApplyOutcome Apply(ReadOnlySpan<long> row)
+    {
+        var messageHash = row[EventRow.MessageHash];
         if (_recentMessageIds.AsSpan().Contains(messageHash))
         {
             return ApplyOutcome.Duplicate;
@@ -51,7 +80,7 @@ public sealed class ScoringState
 
         _recentMessageIds[_nextMessageIndex] = messageHash;
         _nextMessageIndex = (_nextMessageIndex + 1) % _recentMessageIds.Length;
-        return _signals.Apply(_slots, scoringEvent, _points);
+        return _signals.Apply(_slots, row, _points);
     }
 
     /// <summary>

@@ -57,9 +57,9 @@ internal static class DefinitionReader
             weights,
             tiers,
             suppression,
-            new SignalSet(userRules.ToArray(), userSlots.Size, clock, suppression),
+            new SignalSet(userRules.ToArray(), userSlots.Size, userSlots.Patterns(), clock, suppression),
             topUsers,
-            new SignalSet(accountRules.ToArray(), accountSlots.Size, clock, suppression));
+            new SignalSet(accountRules.ToArray(), accountSlots.Size, accountSlots.Patterns(), clock, suppression));
         return new DefinitionLoadResult(definition, diagnostics.All);
     }
 
