@@ -43,10 +43,10 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         IOptions<IngestOptions> options,
         ILogger<IngestPartitionGrain> logger,
         TimeProvider time,
-        IGrainFactory grains)
+        StringKeyedGrains<IUserGrain> users)
     {
         _watermark = watermark;
-        _users = new StringKeyedGrains<IUserGrain>(grains);
+        _users = users;
         _log = log;
         _options = options.Value;
         _logger = logger;
