@@ -11,11 +11,17 @@ internal sealed partial class AccountGrain
 {
     private async Task<long> SettleIfRisingAsync(string userId)
     {
-        var summary = _score.Evaluate(_time.GetUtcNow());
+        var now = _time.GetUtcNow();
         var published = _state.State.PublishedTier;
-        if (summary.Tier != published && (summary.RouteImmediately || _model.Tiers.RankOf(summary.Tier) > _model.Tiers.RankOf(published)))
+
+        // Most reports leave the tier where it was published: the cheap score settles that without a full evaluation.
+        if (_score.ScoreAndTierAt(now).Tier != published)
         {
-            await SettleAsync(CancellationToken.None);
+            var summary = _score.Evaluate(now);
+            if (summary.RouteImmediately || _model.Tiers.RankOf(summary.Tier) > _model.Tiers.RankOf(published))
+            {
+                await SettleAsync(CancellationToken.None);
+            }
         }
 
         return _savedSequences.GetValueOrDefault(userId);

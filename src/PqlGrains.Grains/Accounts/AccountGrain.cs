@@ -238,10 +238,13 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             _dirty = false;
             var checkpoint = _state.State;
             var now = _time.GetUtcNow();
-            var summary = _score.Evaluate(now);
-            checkpoint.History.Record(now, summary.Score);
-            if (summary.Tier != checkpoint.PublishedTier)
+
+            // The full evaluation (breakdown, member list) only when there is a tier change to publish.
+            var current = _score.ScoreAndTierAt(now);
+            checkpoint.History.Record(now, current.Score);
+            if (current.Tier != checkpoint.PublishedTier)
             {
+                var summary = _score.Evaluate(now);
                 var change = new TierChanged(SubjectKind.Account, AccountId, checkpoint.PublishedTier, summary.Tier, summary.Score, summary.DefinitionVersion, now, summary.RouteImmediately, AccountId);
                 if (await _tierChanges.PublishAsync(change, cancellationToken))
                 {

@@ -34,6 +34,7 @@ public static class PqlIngestHostingExtensions
         services.TryAddSingleton<TierChangePublisher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITierChangeObserver, TierChangeFeedObserver>());
         services.TryAddSingleton<IEventIngestor, PartitionedEventIngestor>();
+        services.TryAddSingleton(typeof(StringKeyedGrains<>));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, IngestLayoutCheck>();
 
         // The shipped default definition until a definition is loaded through the API or CLI.

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using PqlGrains.Abstractions;
 using Microsoft.Extensions.Options;
@@ -43,10 +44,10 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         IOptions<IngestOptions> options,
         ILogger<IngestPartitionGrain> logger,
         TimeProvider time,
-        IGrainFactory grains)
+        StringKeyedGrains<IUserGrain> users)
     {
         _watermark = watermark;
-        _users = new StringKeyedGrains<IUserGrain>(grains);
+        _users = users;
         _log = log;
         _options = options.Value;
         _logger = logger;
@@ -262,27 +263,44 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         }
     }
 
-    /// <summary>The round's events grouped by user, each user's in sequence order, users in order of first appearance.</summary>
+    /// <summary>
+    /// The round's events grouped by user, each user's in sequence order, users in order of first appearance.
+    /// Counted first, so each user's events go straight into an array of the right size: at 10K users a
+    /// round holds about one event per user, and a list per user would double the allocations.
+    /// </summary>
     private List<UserDelivery> UserDeliveries(IReadOnlyList<LoggedEvent> events)
     {
-        var byUser = new Dictionary<string, List<LoggedEvent>>(events.Count, StringComparer.Ordinal);
-        var order = new List<string>(events.Count);
-        foreach (var logged in events)
+        var indexOf = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
+        var users = new List<string>(events.Count);
+        var counts = new List<int>(events.Count);
+        var userOf = new int[events.Count];
+        for (var i = 0; i < events.Count; i++)
         {
-            if (!byUser.TryGetValue(logged.Event.UserId, out var list))
+            var userId = events[i].Event.UserId;
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(indexOf, userId, out var seen);
+            if (!seen)
             {
-                list = new List<LoggedEvent>(1);
-                byUser.Add(logged.Event.UserId, list);
-                order.Add(logged.Event.UserId);
+                index = users.Count;
+                users.Add(userId);
+                counts.Add(0);
             }
 
-            list.Add(logged);
+            counts[index]++;
+            userOf[i] = index;
         }
 
-        var deliveries = new List<UserDelivery>(order.Count);
-        foreach (var userId in order)
+        var batches = new LoggedEvent[users.Count][];
+        var filled = new int[users.Count];
+        for (var i = 0; i < events.Count; i++)
         {
-            deliveries.Add(new UserDelivery(userId, new UserEventBatch(_partition, [.. byUser[userId]])));
+            var user = userOf[i];
+            (batches[user] ??= new LoggedEvent[counts[user]])[filled[user]++] = events[i];
+        }
+
+        var deliveries = new List<UserDelivery>(users.Count);
+        for (var user = 0; user < users.Count; user++)
+        {
+            deliveries.Add(new UserDelivery(users[user], new UserEventBatch(_partition, batches[user])));
         }
 
         return deliveries;

@@ -18,5 +18,11 @@ internal sealed class AccountScoreState(AccountScoringState state) : IAccountSco
 
     public ScoreSummary Evaluate(DateTimeOffset at) => ScoreSummaries.From(state.Evaluate(at));
 
+    public ScoreAndTier ScoreAndTierAt(DateTimeOffset at)
+    {
+        var score = state.ScoreAt(at);
+        return new ScoreAndTier(score, state.Definition.TierFor(score)?.Name);
+    }
+
     public byte[] Save() => ScoringSnapshotCodec.Encode(state.ToSnapshot());
 }

@@ -42,6 +42,12 @@ internal sealed class UserScoreState : IUserScoreState
 
     public ScoreSummary Evaluate(DateTimeOffset at) => ScoreSummaries.From(Live.Evaluate(at));
 
+    public ScoreAndTier ScoreAndTierAt(DateTimeOffset at)
+    {
+        var score = Live.ScoreAt(at);
+        return new ScoreAndTier(score, _definition.TierFor(score)?.Name);
+    }
+
     public byte[] Save() => _packed ?? ScoringSnapshotCodec.Encode(_live!.ToSnapshot());
 
     public void Compact()

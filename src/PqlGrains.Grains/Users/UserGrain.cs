@@ -30,6 +30,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private readonly UserGrainOptions _options;
     private readonly ILogger<UserGrain> _logger;
     private readonly TimeProvider _time;
+    private readonly StringKeyedGrains<IAccountGrain> _accounts;
 
     private IUserScoreState _score = null!;
     private int _partition;
@@ -47,7 +48,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         IOptions<IngestOptions> ingest,
         IOptions<UserGrainOptions> options,
         ILogger<UserGrain> logger,
-        TimeProvider time)
+        TimeProvider time,
+        StringKeyedGrains<IAccountGrain> accounts)
     {
         _state = state;
         _log = log;
@@ -57,6 +59,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _options = options.Value;
         _logger = logger;
         _time = time;
+        _accounts = accounts;
     }
 
     private string UserId => this.GetPrimaryKeyString();
@@ -255,7 +258,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         {
             foreach (var (accountId, (traits, at)) in groupTraits)
             {
-                await GrainFactory.GetGrain<IAccountGrain>(accountId).UpdateTraits(traits, at);
+                await _accounts[accountId].UpdateTraits(traits, at);
             }
         }
 
@@ -371,15 +374,17 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             _unsettled = false;
             _tierRose = false;
             var now = _time.GetUtcNow();
-            var summary = _score.Evaluate(now);
-            _state.State.Recent.RecordScore(now, summary.Score);
-            if (summary.Tier != _state.State.PublishedTier)
+
+            // The full evaluation (breakdown, explanations) only when there is a tier change to publish.
+            var current = _score.ScoreAndTierAt(now);
+            _state.State.Recent.RecordScore(now, current.Score);
+            if (current.Tier != _state.State.PublishedTier)
             {
-                await PublishTierChangeAsync(summary, now);
+                await PublishTierChangeAsync(_score.Evaluate(now), now);
             }
 
             await RecordShadowCrossingsAsync(now);
-            await ReportToAccountAsync(summary, now, cancellationToken);
+            await ReportToAccountAsync(current, now, cancellationToken);
 
             // Settled users are usually idle until their next burst: keep the packed state meanwhile.
             _score.Compact();
@@ -418,7 +423,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
     }
 
-    private async Task ReportToAccountAsync(ScoreSummary summary, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ReportToAccountAsync(ScoreAndTier current, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var checkpoint = _state.State;
         var accountId = checkpoint.AccountId;
@@ -426,15 +431,15 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         {
             if (checkpoint.ReportedAccountId is { } previous && previous != accountId)
             {
-                await GrainFactory.GetGrain<IAccountGrain>(previous).RemoveMember(UserId);
+                await _accounts[previous].RemoveMember(UserId);
                 checkpoint.ReportedAccountId = null;
             }
 
             if (accountId is not null)
             {
                 var events = _accountOutbox is { Count: > 0 } outbox ? outbox.ToArray() : [];
-                var report = new AccountMemberReport(UserId, summary.Score, summary.Tier, now, checkpoint.LastEventAt, checkpoint.Traits.Email, _partition, events, _shadows.Scores(now));
-                var saved = await GrainFactory.GetGrain<IAccountGrain>(accountId).ReportMember(report);
+                var report = new AccountMemberReport(UserId, current.Score, current.Tier, now, checkpoint.LastEventAt, checkpoint.Traits.Email, _partition, events, _shadows.Scores(now));
+                var saved = await _accounts[accountId].ReportMember(report);
                 checkpoint.ReportedAccountId = accountId;
                 ForgetSavedByAccount(saved);
             }

@@ -56,6 +56,35 @@ public sealed class AccountScoringState
         return ScoreBuilder.Build(Definition, _signals.Signals, _signals.Slots, at, (sum, decayed));
     }
 
+    /// <summary>
+    /// The same score as <see cref="Evaluate"/> (bit for bit) without the breakdown or the member list: the
+    /// account-level signals at <see cref="ScoringState.ScoreAt"/>'s cost plus the top members' decayed scores,
+    /// added in the same order.
+    /// </summary>
+    public double ScoreAt(DateTimeOffset at)
+    {
+        var clock = _signals.Signals.Clock;
+        var now = clock.At(at);
+        var count = _members.Count;
+        var decayed = count <= 64 ? stackalloc double[count] : new double[count];
+        var next = 0;
+        foreach (var member in _members.Values)
+        {
+            decayed[next++] = ScoreBuilder.Round(member.Score * (member.EvaluatedAt >= at ? 1.0 : clock.Weight(clock.At(member.EvaluatedAt).X, now.X)));
+        }
+
+        // Highest first, as Evaluate sums them (ties are equal values, so which member is taken does not matter).
+        decayed.Sort();
+        double rollup = 0;
+        var top = Math.Min(count, Definition.Account.TopUsers);
+        for (var i = 1; i <= top; i++)
+        {
+            rollup += decayed[count - i];
+        }
+
+        return ScoreArithmetic.Total(Definition, _signals.SignalPointsAt(at), _signals.Signals.Categories, rollup);
+    }
+
     public AccountSnapshot ToSnapshot() =>
         new(_signals.ToSnapshot(), _members.Values.OrderBy(m => m.UserId, StringComparer.Ordinal).ToList());
 }

@@ -28,6 +28,23 @@ public sealed class LoadRunTests
     }
 
     [Fact]
+    public void Generated_events_happen_at_the_batch_time_with_numbered_ids_and_ten_users_per_account()
+    {
+        var writer = new SegmentBatchWriter("run1", users: 20, seed: 1);
+        var now = new DateTimeOffset(2026, 11, 22, 23, 50, 1, 234, TimeSpan.Zero).AddTicks(5678);
+
+        var payload = SegmentPayloadParser.Parse(writer.Write(3, now).ToArray(), SegmentEndpoint.Batch, now.AddSeconds(1));
+
+        Assert.Equal(["load-run1-0", "load-run1-1", "load-run1-2"], payload.Events.Select(e => e.MessageId));
+        Assert.All(payload.Events, e =>
+        {
+            Assert.Equal(now, e.Timestamp);
+            Assert.Matches("^load-user-[0-9]+$", e.UserId);
+            Assert.Equal($"load-account-{int.Parse(e.UserId["load-user-".Length..], System.Globalization.CultureInfo.InvariantCulture) / 10}", e.GroupId);
+        });
+    }
+
+    [Fact]
     public void Generated_track_events_earn_points_under_the_shipped_default_definition()
     {
         // A load of events no signal matches would measure ingest without the scoring work it is meant to include.
