@@ -10,11 +10,16 @@ namespace PqlGrains.Postgres.EventLog;
 /// whole group commit goes in as arrays, duplicates of a messageId already in the partition
 /// are skipped by its unique index, and a taken sequence number fails on the primary key.
 /// </summary>
-public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
+public sealed partial class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
 {
     private const string PrimaryKey = "pk_pql_event_log";
 
-    private const string LastSequenceSql = "SELECT COALESCE(MAX(seq), 0) FROM pql_event_log WHERE partition = $1";
+    // Deleted rows (retention, erasure) must not lower the last sequence: pql_event_log_deleted keeps the highest one.
+    private const string LastSequenceSql = """
+        SELECT GREATEST(
+            (SELECT COALESCE(MAX(seq), 0) FROM pql_event_log WHERE partition = $1),
+            (SELECT COALESCE(MAX(max_deleted_seq), 0) FROM pql_event_log_deleted WHERE partition = $1))
+        """;
 
     private const string AppendSql = """
         INSERT INTO pql_event_log (partition, seq, message_id, user_id, payload)

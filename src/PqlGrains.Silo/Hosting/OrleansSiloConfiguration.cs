@@ -36,6 +36,7 @@ internal static class OrleansSiloConfiguration
         }
 
         silo.AddPqlIngest();
+        silo.AddPqlPrivacy();
     }
 
     private static void ApplyMemory(ISiloBuilder silo, PqlClusterOptions cluster)
