@@ -14,12 +14,16 @@ internal sealed partial class ErasureGrain(TimeProvider time, ILogger<ErasureGra
 {
     private readonly ILogger<ErasureGrain> _logger = logger;
 
+    // The user forgets its accounts when erased: a request repeated after a failed lead step still needs them.
+    private string[] _accounts = [];
+
     private string UserId => this.GetPrimaryKeyString();
 
     public async Task<ErasureReport> Erase(string requestedBy)
     {
         var user = await GrainFactory.GetGrain<IUserGrain>(UserId).Erase();
-        var subjects = user.AccountIds.Select(LeadKeys.Account).Append(LeadKeys.User(UserId));
+        _accounts = [.. _accounts.Union(user.AccountIds, StringComparer.Ordinal)];
+        var subjects = _accounts.Select(LeadKeys.Account).Append(LeadKeys.User(UserId));
         var leads = await Task.WhenAll(subjects.Select(subject => GrainFactory.GetGrain<ILeadGrain>(subject).EraseContact(UserId)));
         await GrainFactory.GetGrain<ITierChangeFeedGrain>(0).Forget(UserId);
 
@@ -28,7 +32,7 @@ internal sealed partial class ErasureGrain(TimeProvider time, ILogger<ErasureGra
             UserRef.Of(UserId),
             time.GetUtcNow(),
             user.EventsDeleted,
-            user.AccountIds,
+            _accounts,
             [.. leads.SelectMany(lead => lead.LeadIds)],
             leads.Sum(lead => lead.PendingDeliveries),
             [.. leads.SelectMany(lead => lead.ExternalRecords)],
