@@ -17,7 +17,7 @@ internal sealed class PrivacyOptionsValidator(IOptions<UserGrainOptions> users) 
         if (options.EventRetention < minimum)
         {
             failures.Add($"{PrivacyOptions.SectionName}:EventRetention is {options.EventRetention}; set it to {minimum} or more (default 90.00:00:00). "
-                + $"It must exceed one day and {CheckpointIntervalsOfMargin} x {UserGrainOptions.SectionName}:CheckpointInterval ({checkpointInterval}) so no event expires before its user saved it.");
+                + $"It must be at least one day and at least {CheckpointIntervalsOfMargin} x {UserGrainOptions.SectionName}:CheckpointInterval ({checkpointInterval}) so no event expires before its user saved it.");
         }
 
         if (options.RetentionSweepInterval < TimeSpan.FromMinutes(1) || options.RetentionSweepInterval > options.EventRetention)

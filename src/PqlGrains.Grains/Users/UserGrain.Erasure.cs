@@ -32,8 +32,9 @@ internal sealed partial class UserGrain
         fenced.Recent = new UserRecentActivity();
         fenced.AppliedSequence = through;
         fenced.AccountSavedSequence = through;
+        fenced.ErasedThroughSequence = through;
 
-        // Saved with an (empty) score state, so a reactivation restores the fence instead of rebuilding from zero.
+        // Any rebuild from the log starts at the fence (ResetToEmpty keeps it): nothing of the user is left below it.
         await SaveAsync(CancellationToken.None);
         DeactivateOnIdle();
         return new UserErasure(previous.EventsApplied > 0 || deleted > 0, deleted, accounts, through);
