@@ -8,7 +8,4 @@ namespace PqlGrains.Abstractions.Privacy;
 public sealed record LeadErasure(
     [property: Id(0)] string[] LeadIds,
     [property: Id(1)] int PendingDeliveries,
-    [property: Id(2)] string[] ExternalRecords)
-{
-    public static LeadErasure None { get; } = new([], 0, []);
-}
+    [property: Id(2)] string[] ExternalRecords);

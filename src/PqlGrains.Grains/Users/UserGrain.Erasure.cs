@@ -15,6 +15,14 @@ internal sealed partial class UserGrain
         var previous = _state.State;
         var through = Math.Max(previous.AppliedSequence, await _log.GetLastSequenceAsync(_partition, CancellationToken.None));
         var deleted = await _log.DeleteUserAsync(_partition, UserId, through, CancellationToken.None);
+        var known = previous.EventsApplied > 0 || deleted > 0;
+        if (!known && !_state.RecordExists)
+        {
+            // Never seen: writing a fence would store the id someone asked about.
+            DeactivateOnIdle();
+            return new UserErasure(false, 0, [], through);
+        }
+
         string[] accounts = [.. new[] { previous.AccountId, previous.ReportedAccountId }.OfType<string>().Distinct(StringComparer.Ordinal)];
         foreach (var accountId in accounts)
         {
@@ -37,6 +45,6 @@ internal sealed partial class UserGrain
         // Any rebuild from the log starts at the fence (ResetToEmpty keeps it): nothing of the user is left below it.
         await SaveAsync(CancellationToken.None);
         DeactivateOnIdle();
-        return new UserErasure(previous.EventsApplied > 0 || deleted > 0, deleted, accounts, through);
+        return new UserErasure(known, deleted, accounts, through);
     }
 }
