@@ -29,8 +29,7 @@ internal sealed partial class UserGrain
             await GrainFactory.GetGrain<IAccountGrain>(accountId).RemoveMember(UserId);
         }
 
-        _settle?.Dispose();
-        _settle = null;
+        // A settle already scheduled finds nothing unsettled and reports nothing.
         _unsettled = false;
         _tierRose = false;
         ResetToEmpty();
