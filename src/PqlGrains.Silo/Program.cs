@@ -28,6 +28,7 @@ if (app.IsPqlGateway())
     app.MapPqlAdmin();
     app.MapPqlMemoryReport();
     app.MapPqlScoreReads();
+    app.MapPqlPrivacy();
     app.MapLeadsApi();
     app.MapPqlDefinitions();
 }

@@ -11,7 +11,10 @@ namespace PqlGrains.Abstractions.Ingest;
 /// </summary>
 public interface IEventLog
 {
-    /// <summary>Highest sequence number logged in <paramref name="partition"/>, 0 when empty.</summary>
+    /// <summary>
+    /// Highest sequence number ever logged in <paramref name="partition"/>, 0 when nothing was: deleting events
+    /// (retention, erasure) never lowers it, so a sequence is never handed out twice.
+    /// </summary>
     Task<long> GetLastSequenceAsync(int partition, CancellationToken cancellationToken);
 
     /// <summary>
@@ -27,4 +30,15 @@ public interface IEventLog
 
     /// <summary>Every event of one user in <paramref name="partition"/> after <paramref name="afterSequence"/>, in order.</summary>
     Task<IReadOnlyList<LoggedEvent>> ReadUserAsync(int partition, string userId, long afterSequence, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes, oldest first, up to <paramref name="limit"/> events of <paramref name="partition"/> that were
+    /// logged before <paramref name="loggedBefore"/> and have a sequence at or below <paramref name="throughSequence"/>.
+    /// Stops at the first event logged at or after <paramref name="loggedBefore"/>. Returns how many it deleted;
+    /// idempotent, and safe beside appends.
+    /// </summary>
+    Task<int> DeleteExpiredAsync(int partition, DateTimeOffset loggedBefore, long throughSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every event of <paramref name="userId"/> in <paramref name="partition"/> at or below <paramref name="throughSequence"/> (erasure). Returns how many.</summary>
+    Task<int> DeleteUserAsync(int partition, string userId, long throughSequence, CancellationToken cancellationToken);
 }

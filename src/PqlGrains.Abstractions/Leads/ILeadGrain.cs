@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using PqlGrains.Abstractions.Privacy;
 using PqlGrains.Abstractions.Qualification;
 
 namespace PqlGrains.Abstractions.Leads;
@@ -36,4 +37,10 @@ public interface ILeadGrain : IGrainWithStringKey
     /// <summary>The outbox reports a delivery (with the CRM's id) or a dead letter. One-way: the outbox never waits on the lead.</summary>
     [OneWay]
     Task OnDelivery(LeadDelivery delivery);
+
+    /// <summary>
+    /// Redacts <paramref name="userId"/> wherever this subject's leads name them as contact (context, history, pending
+    /// deliveries); the leads stay, marked <see cref="Lead.ContactErasedAt"/>. Lists copies already delivered outside.
+    /// </summary>
+    Task<LeadErasure> EraseContact(string userId);
 }

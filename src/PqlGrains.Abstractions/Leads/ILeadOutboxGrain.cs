@@ -1,3 +1,5 @@
+using PqlGrains.Abstractions.Privacy;
+
 namespace PqlGrains.Abstractions.Leads;
 
 /// <summary>
@@ -11,4 +13,7 @@ public interface ILeadOutboxGrain : IGrainWithStringKey
 
     /// <summary>Items not yet delivered or dead-lettered.</summary>
     Task<int> PendingCount();
+
+    /// <summary>Blanks the contact fields of pending items that name <paramref name="userId"/>; returns how many.</summary>
+    Task<int> EraseContact(string userId);
 }

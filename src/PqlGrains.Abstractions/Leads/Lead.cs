@@ -82,4 +82,7 @@ public sealed class Lead
 
     /// <summary>Outbox items issued for this lead; item ids are <c>{LeadId}/{n}</c>.</summary>
     [Id(31)] public int ItemCount { get; set; }
+
+    /// <summary>When the contact was erased on request: contact fields and mentions are redacted, the lead is kept for counts.</summary>
+    [Id(32)] public DateTimeOffset? ContactErasedAt { get; set; }
 }

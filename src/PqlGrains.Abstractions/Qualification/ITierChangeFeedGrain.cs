@@ -15,4 +15,7 @@ public interface ITierChangeFeedGrain : IGrainWithIntegerKey
 
     /// <summary>Up to <paramref name="limit"/> changes, newest first.</summary>
     Task<TierChanged[]> GetLatest(int limit);
+
+    /// <summary>Drops the user's own tier changes (erasure).</summary>
+    Task Forget(string userId);
 }

@@ -1,4 +1,5 @@
 using PqlGrains.Abstractions.Ingest;
+using PqlGrains.Abstractions.Privacy;
 
 namespace PqlGrains.Abstractions.Users;
 
@@ -13,4 +14,10 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>Score yesterday and recent features for a lead brief; null when no event of this user was ever logged.</summary>
     Task<UserBriefFacts?> GetBriefFacts();
+
+    /// <summary>
+    /// Erases the user: their event log rows, traits, scores and recent activity, and their membership in their
+    /// accounts; then deactivates. Events already logged are never applied again; events logged later are new data.
+    /// </summary>
+    Task<UserErasure> Erase();
 }

@@ -9,9 +9,21 @@ namespace PqlGrains.Grains.Ingest;
 /// contract as the PostgreSQL log (increasing sequences, conflicts refused, one copy per
 /// messageId) so the embedded path is the production path.
 /// </summary>
-public sealed class InMemoryEventLog : IEventLog
+public sealed partial class InMemoryEventLog : IEventLog
 {
     private readonly ConcurrentDictionary<int, PartitionLog> _partitions = new();
+    private readonly TimeProvider _time;
+
+    public InMemoryEventLog()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <param name="time">Stamps when events are logged, for retention.</param>
+    public InMemoryEventLog(TimeProvider time)
+    {
+        _time = time;
+    }
 
     public Task<long> GetLastSequenceAsync(int partition, CancellationToken cancellationToken)
     {
@@ -49,10 +61,15 @@ public sealed class InMemoryEventLog : IEventLog
                     log.ByUser.Add(entry.Event.UserId, positions);
                 }
 
-                positions.Add(log.Events.Count - 1);
+                positions.Add(log.Removed + log.Events.Count - 1);
             }
 
             log.LastSequence = logged.Count > 0 ? logged[^1].Sequence : log.LastSequence;
+            if (logged.Count > 0)
+            {
+                log.LoggedAt.Record(log.LastSequence, _time.GetUtcNow());
+            }
+
             return Task.FromResult(logged.ToArray());
         }
     }
@@ -81,7 +98,7 @@ public sealed class InMemoryEventLog : IEventLog
             var result = new List<LoggedEvent>();
             foreach (var position in positions)
             {
-                var logged = log.Events[position];
+                var logged = log.Events[position - log.Removed];
                 if (logged.Sequence > afterSequence)
                 {
                     result.Add(logged);
@@ -117,10 +134,16 @@ public sealed class InMemoryEventLog : IEventLog
     {
         public List<LoggedEvent> Events { get; } = [];
 
+        /// <summary>Per user, positions counted from the partition's first event ever (subtract <see cref="Removed"/>).</summary>
         public Dictionary<string, List<int>> ByUser { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
 
         public long LastSequence { get; set; }
+
+        /// <summary>Events deleted from the front of <see cref="Events"/> (retention), so stored positions stay valid.</summary>
+        public int Removed { get; set; }
+
+        public LoggedAtMarks LoggedAt { get; } = new();
     }
 }

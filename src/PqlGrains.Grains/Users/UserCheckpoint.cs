@@ -55,4 +55,10 @@ public sealed class UserCheckpoint
 
     /// <summary>Per tier, the event time of the latest upward crossing into it, saved with <see cref="ScoreState"/>.</summary>
     [Id(16)] public Dictionary<string, DateTimeOffset>? TierCrossedAt { get; set; }
+
+    /// <summary>
+    /// The user was erased at this sequence of <see cref="Partition"/>: their events up to it are deleted from the log
+    /// and never applied again, even by a state rebuilt from scratch. 0 when never erased.
+    /// </summary>
+    [Id(17)] public long ErasedThroughSequence { get; set; }
 }

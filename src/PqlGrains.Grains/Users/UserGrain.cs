@@ -176,6 +176,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
         // The version comes from the state itself: the active definition may change between two reads of the model.
         _score = _model.CreateUserState();
+        var erasedThrough = previous.Partition == _partition ? previous.ErasedThroughSequence : 0;
         _state.State = new UserCheckpoint
         {
             Partition = _partition,
@@ -183,6 +184,9 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             PublishedTier = previous.PublishedTier,
             ReportedAccountId = previous.ReportedAccountId,
             Recent = previous.Recent,
+            AppliedSequence = erasedThrough,
+            AccountSavedSequence = erasedThrough,
+            ErasedThroughSequence = erasedThrough,
         };
         _shadows.Forget(previous.Shadows);
         _accountOutbox = null;

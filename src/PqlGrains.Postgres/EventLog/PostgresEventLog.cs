@@ -14,7 +14,7 @@ namespace PqlGrains.Postgres.EventLog;
 /// Awaits do not return to the caller's scheduler: a COPY takes two round trips, and behind a
 /// busy partition grain's queue each one would wait its turn while callers wait for their ack.
 /// </summary>
-public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
+public sealed partial class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
 {
     private const string PrimaryKey = "pk_pql_event_log";
 
@@ -22,7 +22,12 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
 
     private const string CopySql = "COPY pql_event_log (partition, seq, message_id, user_id, payload) FROM STDIN (FORMAT BINARY)";
 
-    private const string LastSequenceSql = "SELECT COALESCE(MAX(seq), 0) FROM pql_event_log WHERE partition = $1";
+    // Deleted rows (retention, erasure) must not lower the last sequence: pql_event_log_deleted keeps the highest one.
+    private const string LastSequenceSql = """
+        SELECT GREATEST(
+            (SELECT COALESCE(MAX(seq), 0) FROM pql_event_log WHERE partition = $1),
+            (SELECT COALESCE(MAX(max_deleted_seq), 0) FROM pql_event_log_deleted WHERE partition = $1))
+        """;
 
     private const string AppendSql = """
         INSERT INTO pql_event_log (partition, seq, message_id, user_id, payload)

@@ -8,7 +8,7 @@ namespace PqlGrains.Postgres.EventLog;
 public static class PostgresEventLogServiceCollectionExtensions
 {
     /// <summary>
-    /// The PostgreSQL event log (<c>pql_event_log</c>, schema migrations 2 to 4) and its recorded partition count over the
+    /// The PostgreSQL event log (<c>pql_event_log</c>, schema migrations 2 to 5) and its recorded partition count over the
     /// <see cref="NpgsqlDataSource"/> registered in the container.
     /// </summary>
     public static IServiceCollection AddPqlPostgresEventLog(this IServiceCollection services)

@@ -37,6 +37,7 @@ internal static class OrleansSiloConfiguration
         }
 
         silo.AddPqlIngest();
+        silo.AddPqlPrivacy();
     }
 
     private static void ApplyMemory(ISiloBuilder silo, PqlClusterOptions cluster)

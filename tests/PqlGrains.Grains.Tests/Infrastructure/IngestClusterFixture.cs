@@ -32,6 +32,11 @@ public class IngestClusterFixture : IAsyncLifetime
     /// <summary>The user grains' settle window (Pql:Users:SettleDelay); short so tests do not wait on it.</summary>
     protected virtual TimeSpan UserSettleDelay => TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Runs last while the silo is configured, for fixtures that add services.</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -51,6 +56,7 @@ public class IngestClusterFixture : IAsyncLifetime
                 options.AccountConfirmDelay = TimeSpan.FromMilliseconds(100);
             });
             silo.Services.Configure<AccountGrainOptions>(options => options.SettleDelay = TimeSpan.FromMilliseconds(20));
+            ConfigureSilo(silo);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -34,6 +34,9 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The embedded silo's services (the app and the silo share one container).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public FakeHubSpotServer Crm { get; private set; } = null!;
 
     /// <summary>Salesforce is configured beside HubSpot: every task goes to both.</summary>
@@ -73,6 +76,8 @@ public sealed class LeadsPipelineHost : IAsyncLifetime
         _app = builder.Build();
         _app.MapSegmentGateway();
         _app.MapLeadsApi();
+        _app.MapPqlScoreReads();
+        _app.MapPqlPrivacy();
         Client = await EmbeddedHost.StartAsync(_app);
     }
 

@@ -1,0 +1,49 @@
+using PqlGrains.Abstractions.Ingest;
+using PqlGrains.Grains.Ingest;
+using PqlGrains.Grains.Tests.Infrastructure;
+using PqlGrains.Scoring.Events;
+
+namespace PqlGrains.Grains.Tests.Ingest;
+
+public sealed class InMemoryEventLogDeletionTests : EventLogDeletionContract
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    protected override Task<IEventLog> CreateLogAsync() => Task.FromResult<IEventLog>(new InMemoryEventLog());
+
+    [Fact]
+    public async Task Expiry_follows_the_time_events_were_logged_and_later_reads_stay_right()
+    {
+        var clock = new ManualClock(Start);
+        var log = new InMemoryEventLog(clock);
+        await log.AppendAsync(0, 1, [Event("old-1", "u"), Event("old-2", "v")], CancellationToken.None);
+        clock.Advance(TimeSpan.FromHours(2));
+        await log.AppendAsync(0, 3, [Event("new-1", "u"), Event("new-2", "v")], CancellationToken.None);
+
+        Assert.Equal(2, await log.DeleteExpiredAsync(0, Start.AddHours(1), long.MaxValue, 100, CancellationToken.None));
+        await log.AppendAsync(0, 5, [Event("newest", "u")], CancellationToken.None);
+
+        Assert.Equal([3L, 5L], (await log.ReadUserAsync(0, "u", 0, CancellationToken.None)).Select(e => e.Sequence));
+        Assert.Equal([4L], (await log.ReadUserAsync(0, "v", 0, CancellationToken.None)).Select(e => e.Sequence));
+        Assert.Equal([3L, 4L, 5L], (await log.ReadPartitionAsync(0, 0, 10, CancellationToken.None)).Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Erasure_after_expiry_keeps_the_other_users_readable()
+    {
+        var clock = new ManualClock(Start);
+        var log = new InMemoryEventLog(clock);
+        await log.AppendAsync(0, 1, [Event("a", "gone"), Event("b", "stays")], CancellationToken.None);
+        clock.Advance(TimeSpan.FromHours(2));
+        await log.AppendAsync(0, 3, [Event("c", "stays"), Event("d", "gone"), Event("e", "stays")], CancellationToken.None);
+        await log.DeleteExpiredAsync(0, Start.AddHours(1), long.MaxValue, 100, CancellationToken.None);
+
+        Assert.Equal(1, await log.DeleteUserAsync(0, "gone", 5, CancellationToken.None));
+
+        Assert.Equal([3L, 5L], (await log.ReadUserAsync(0, "stays", 0, CancellationToken.None)).Select(e => e.Sequence));
+        Assert.Empty(await log.ReadUserAsync(0, "gone", 0, CancellationToken.None));
+    }
+
+    private static ScoringEvent Event(string messageId, string userId) =>
+        new(messageId, userId, EventType.Track, "page_viewed", Start, EventProperties.Empty);
+}
