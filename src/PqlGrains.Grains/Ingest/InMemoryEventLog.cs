@@ -7,7 +7,9 @@ namespace PqlGrains.Grains.Ingest;
 /// <summary>
 /// The embedded-mode event log: process memory, gone when the process stops. Keeps the same
 /// contract as the PostgreSQL log (increasing sequences, conflicts refused, one copy per
-/// messageId) so the embedded path is the production path.
+/// messageId) so the embedded path is the production path. Events are kept packed
+/// (<see cref="PackedEventPages"/>) and each user's events chained newest to oldest: the log holds
+/// every event ever accepted, so its per-event cost is most of what an active user costs the heap.
 /// </summary>
 public sealed class InMemoryEventLog : IEventLog
 {
@@ -42,14 +44,7 @@ public sealed class InMemoryEventLog : IEventLog
 
                 var entry = new LoggedEvent(firstSequence + i, events[i]);
                 logged.Add(entry);
-                log.Events.Add(entry);
-                if (!log.ByUser.TryGetValue(entry.Event.UserId, out var positions))
-                {
-                    positions = [];
-                    log.ByUser.Add(entry.Event.UserId, positions);
-                }
-
-                positions.Add(log.Events.Count - 1);
+                log.Add(entry);
             }
 
             log.LastSequence = logged.Count > 0 ? logged[^1].Sequence : log.LastSequence;
@@ -62,9 +57,15 @@ public sealed class InMemoryEventLog : IEventLog
         var log = LogOf(partition);
         lock (log)
         {
-            var start = FirstIndexAfter(log.Events, afterSequence);
-            var count = Math.Min(limit, log.Events.Count - start);
-            return Task.FromResult<IReadOnlyList<LoggedEvent>>(count <= 0 ? [] : log.Events.GetRange(start, count).ToArray());
+            var start = FirstIndexAfter(log.Entries, afterSequence);
+            var count = Math.Min(limit, log.Entries.Count - start);
+            var events = new LoggedEvent[Math.Max(count, 0)];
+            for (var i = 0; i < events.Length; i++)
+            {
+                events[i] = log.Read(start + i);
+            }
+
+            return Task.FromResult<IReadOnlyList<LoggedEvent>>(events);
         }
     }
 
@@ -73,28 +74,23 @@ public sealed class InMemoryEventLog : IEventLog
         var log = LogOf(partition);
         lock (log)
         {
-            if (!log.ByUser.TryGetValue(userId, out var positions))
+            // The chain runs newest first and sequences only grow: stop at the first one already seen.
+            var newestFirst = new List<LoggedEvent>();
+            var index = log.NewestOfUser.GetValueOrDefault(userId, -1);
+            while (index >= 0 && log.Entries[index].Sequence > afterSequence)
             {
-                return Task.FromResult<IReadOnlyList<LoggedEvent>>([]);
+                newestFirst.Add(log.Read(index));
+                index = log.Entries[index].PreviousOfUser;
             }
 
-            var result = new List<LoggedEvent>();
-            foreach (var position in positions)
-            {
-                var logged = log.Events[position];
-                if (logged.Sequence > afterSequence)
-                {
-                    result.Add(logged);
-                }
-            }
-
-            return Task.FromResult<IReadOnlyList<LoggedEvent>>(result);
+            newestFirst.Reverse();
+            return Task.FromResult<IReadOnlyList<LoggedEvent>>(newestFirst);
         }
     }
 
     private PartitionLog LogOf(int partition) => _partitions.GetOrAdd(partition, static _ => new PartitionLog());
 
-    private static int FirstIndexAfter(List<LoggedEvent> events, long afterSequence)
+    private static int FirstIndexAfter(List<Entry> events, long afterSequence)
     {
         int low = 0, high = events.Count;
         while (low < high)
@@ -115,12 +111,35 @@ public sealed class InMemoryEventLog : IEventLog
 
     private sealed class PartitionLog
     {
-        public List<LoggedEvent> Events { get; } = [];
+        private readonly PackedEventPages _pages = new();
 
-        public Dictionary<string, List<int>> ByUser { get; } = new(StringComparer.Ordinal);
+        public List<Entry> Entries { get; } = [];
+
+        /// <summary>Index in <see cref="Entries"/> of each user's newest event.</summary>
+        public Dictionary<string, int> NewestOfUser { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
 
         public long LastSequence { get; set; }
+
+        public void Add(LoggedEvent logged)
+        {
+            var userId = logged.Event.UserId;
+            var previous = NewestOfUser.GetValueOrDefault(userId, -1);
+
+            // One userId string per user, not one per event.
+            var sharedUserId = previous >= 0 ? Entries[previous].UserId : userId;
+            Entries.Add(new Entry(logged.Sequence, logged.Event.MessageId, sharedUserId, _pages.Append(logged.Event), previous));
+            NewestOfUser[sharedUserId] = Entries.Count - 1;
+        }
+
+        public LoggedEvent Read(int index)
+        {
+            var entry = Entries[index];
+            return new LoggedEvent(entry.Sequence, _pages.Read(entry.Position, entry.MessageId, entry.UserId));
+        }
     }
+
+    /// <param name="PreviousOfUser">Index of the same user's previous event, -1 for its first.</param>
+    private readonly record struct Entry(long Sequence, string MessageId, string UserId, PackedPosition Position, int PreviousOfUser);
 }
