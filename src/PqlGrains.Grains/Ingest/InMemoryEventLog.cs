@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Scoring.Events;
 
@@ -37,14 +38,11 @@ public sealed class InMemoryEventLog : IEventLog
             var logged = new List<LoggedEvent>(events.Count);
             for (var i = 0; i < events.Count; i++)
             {
-                if (!log.MessageIds.Add(events[i].MessageId))
-                {
-                    continue;
-                }
-
                 var entry = new LoggedEvent(firstSequence + i, events[i]);
-                logged.Add(entry);
-                log.Add(entry);
+                if (log.TryAdd(entry))
+                {
+                    logged.Add(entry);
+                }
             }
 
             log.LastSequence = logged.Count > 0 ? logged[^1].Sequence : log.LastSequence;
@@ -57,8 +55,8 @@ public sealed class InMemoryEventLog : IEventLog
         var log = LogOf(partition);
         lock (log)
         {
-            var start = FirstIndexAfter(log.Entries, afterSequence);
-            var count = Math.Min(limit, log.Entries.Count - start);
+            var start = FirstIndexAfter(log, afterSequence);
+            var count = Math.Min(limit, log.Count - start);
             var events = new LoggedEvent[Math.Max(count, 0)];
             for (var i = 0; i < events.Length; i++)
             {
@@ -77,10 +75,10 @@ public sealed class InMemoryEventLog : IEventLog
             // The chain runs newest first and sequences only grow: stop at the first one already seen.
             var newestFirst = new List<LoggedEvent>();
             var index = log.NewestOfUser.GetValueOrDefault(userId, -1);
-            while (index >= 0 && log.Entries[index].Sequence > afterSequence)
+            while (index >= 0 && log[index].Sequence > afterSequence)
             {
                 newestFirst.Add(log.Read(index));
-                index = log.Entries[index].PreviousOfUser;
+                index = log[index].PreviousOfUser;
             }
 
             newestFirst.Reverse();
@@ -90,7 +88,7 @@ public sealed class InMemoryEventLog : IEventLog
 
     private PartitionLog LogOf(int partition) => _partitions.GetOrAdd(partition, static _ => new PartitionLog());
 
-    private static int FirstIndexAfter(List<Entry> events, long afterSequence)
+    private static int FirstIndexAfter(PartitionLog events, long afterSequence)
     {
         int low = 0, high = events.Count;
         while (low < high)
@@ -111,35 +109,71 @@ public sealed class InMemoryEventLog : IEventLog
 
     private sealed class PartitionLog
     {
+        // 2,048 entries of 32 bytes: chunks stay off the large object heap, and growing never copies (a List
+        // doubling its array carried up to twice the entries it held).
+        private const int ChunkShift = 11;
+        private const int ChunkMask = (1 << ChunkShift) - 1;
+
         private readonly PackedEventPages _pages = new();
+        private readonly List<Entry[]> _chunks = [];
+        private readonly MessageIdIndex _messageIds;
+        private byte[] _messageId = new byte[64];
 
-        public List<Entry> Entries { get; } = [];
+        public PartitionLog()
+        {
+            _messageIds = new MessageIdIndex(entry => _pages.MessageIdAt(this[entry].Position));
+        }
 
-        /// <summary>Index in <see cref="Entries"/> of each user's newest event.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Index of each user's newest event.</summary>
         public Dictionary<string, int> NewestOfUser { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
 
         public long LastSequence { get; set; }
 
-        public void Add(LoggedEvent logged)
+        public ref readonly Entry this[int index] => ref _chunks[index >> ChunkShift][index & ChunkMask];
+
+        /// <summary>Logs <paramref name="logged"/> unless the partition already holds its messageId.</summary>
+        public bool TryAdd(LoggedEvent logged)
         {
+            var messageId = logged.Event.MessageId;
+            var length = Encoding.UTF8.GetMaxByteCount(messageId.Length);
+            if (length > _messageId.Length)
+            {
+                _messageId = new byte[length];
+            }
+
+            var utf8 = _messageId.AsSpan(0, Encoding.UTF8.GetBytes(messageId, _messageId));
+            var hash = MessageIdIndex.Hash(utf8);
+            if (_messageIds.Contains(utf8, hash))
+            {
+                return false;
+            }
+
             var userId = logged.Event.UserId;
             var previous = NewestOfUser.GetValueOrDefault(userId, -1);
 
             // One userId string per user, not one per event.
-            var sharedUserId = previous >= 0 ? Entries[previous].UserId : userId;
-            Entries.Add(new Entry(logged.Sequence, logged.Event.MessageId, sharedUserId, _pages.Append(logged.Event), previous));
-            NewestOfUser[sharedUserId] = Entries.Count - 1;
+            var sharedUserId = previous >= 0 ? this[previous].UserId : userId;
+            if ((Count & ChunkMask) == 0)
+            {
+                _chunks.Add(new Entry[ChunkMask + 1]);
+            }
+
+            _chunks[^1][Count & ChunkMask] = new Entry(logged.Sequence, sharedUserId, _pages.Append(logged.Event), previous);
+            _messageIds.Add(hash, Count);
+            NewestOfUser[sharedUserId] = Count;
+            Count++;
+            return true;
         }
 
         public LoggedEvent Read(int index)
         {
-            var entry = Entries[index];
-            return new LoggedEvent(entry.Sequence, _pages.Read(entry.Position, entry.MessageId, entry.UserId));
+            ref readonly var entry = ref this[index];
+            return new LoggedEvent(entry.Sequence, _pages.Read(entry.Position, entry.UserId));
         }
     }
 
     /// <param name="PreviousOfUser">Index of the same user's previous event, -1 for its first.</param>
-    private readonly record struct Entry(long Sequence, string MessageId, string UserId, PackedPosition Position, int PreviousOfUser);
+    private readonly record struct Entry(long Sequence, string UserId, PackedPosition Position, int PreviousOfUser);
 }

@@ -7,7 +7,8 @@ namespace PqlGrains.Grains.Ingest;
 /// <summary>
 /// The in-memory log's events packed end to end in 64 KB pages: about a third of the heap the parsed
 /// <see cref="ScoringEvent"/> with its property dictionary takes, which the log kept for every event ever
-/// accepted. Holds everything but the messageId and userId (the log keeps those strings for its indexes).
+/// accepted. Holds everything but the userId (the log keeps one string per user); the messageId comes
+/// first so <see cref="MessageIdAt"/> can compare it without unpacking the event.
 /// Not thread safe: the log calls it under its partition lock.
 /// </summary>
 internal sealed class PackedEventPages
@@ -36,9 +37,17 @@ internal sealed class PackedEventPages
         return position;
     }
 
-    public ScoringEvent Read(PackedPosition position, string messageId, string userId)
+    public ReadOnlySpan<byte> MessageIdAt(PackedPosition position)
     {
         var reader = new Reader(_pages[position.Page], position.Offset);
+        var length = reader.Count();
+        return _pages[position.Page].AsSpan(reader.At, length);
+    }
+
+    public ScoringEvent Read(PackedPosition position, string userId)
+    {
+        var reader = new Reader(_pages[position.Page], position.Offset);
+        var messageId = reader.Text();
         var type = (EventType)reader.Byte();
         var name = reader.Text();
         var utcTicks = reader.Int64();
@@ -70,6 +79,7 @@ internal sealed class PackedEventPages
     private int Pack(ScoringEvent scoringEvent)
     {
         var writer = new Writer(this);
+        writer.Text(scoringEvent.MessageId);
         writer.Byte((byte)scoringEvent.Type);
         writer.Text(scoringEvent.Name);
         writer.Int64(scoringEvent.Timestamp.UtcTicks);
@@ -155,6 +165,8 @@ internal sealed class PackedEventPages
     private ref struct Reader(byte[] page, int offset)
     {
         private int _at = offset;
+
+        public readonly int At => _at;
 
         public byte Byte() => page[_at++];
 

@@ -46,6 +46,19 @@ public sealed class InMemoryEventLogTests : EventLogContract
         Assert.Equal([5L], (await log.ReadUserAsync(0, "ann", 4, CancellationToken.None)).Select(e => e.Sequence));
     }
 
+    [Fact]
+    public async Task Every_messageId_stays_known_after_the_index_grew_many_times()
+    {
+        var log = new InMemoryEventLog();
+        var events = Enumerable.Range(0, 5_000).Select(i => Event($"message-{i}", $"u-{i % 50}", i, "x")).ToArray();
+        await log.AppendAsync(0, 1, events, CancellationToken.None);
+
+        var again = await log.AppendAsync(0, 5_001, [.. events.Reverse(), Event("message-new", "u-1", 1, "y")], CancellationToken.None);
+
+        Assert.Equal(["message-new"], again.Select(e => e.Event.MessageId));
+        Assert.Equal(100, (await log.ReadUserAsync(0, "u-7", 0, CancellationToken.None)).Count);
+    }
+
     private static ScoringEvent Event(string messageId, string userId, int number, string text) =>
         new(messageId, userId, EventType.Track, "report_exported", At.AddSeconds(number),
             new EventProperties([
