@@ -6,11 +6,11 @@
 #   bench/load.sh [memory|postgres]
 #
 # Tunables (environment): DURATION (s, 20), USERS (10000), BATCH (100), CONCURRENCY (16),
-# RATE (0 = as fast as acknowledged), MEMORY_USERS (20000; 0 skips the memory phase),
+# RATE (0 = as fast as acknowledged), MEMORY_USERS (20000; 0 skips the memory phase; HEAP_RETAINED=1 also
+# splits its heap by owner per newly active user, by ClrMD: minutes under load),
 # WARMUP (s of untimed load before the measured run, 5), MEMORY_SETTLE (s to wait before the second heap reading, 10), BUILD (1; 0 reuses the Release build),
 # TRACE (a file name: records a dotnet-trace CPU sample of the silo during the measured run and
-# prints its hottest methods; needs `dotnet tool install -g dotnet-trace`),
-# HEAP_RETAINED (1: after the memory phase, what each owner retains per newly active user, by ClrMD; slow under load).
+# prints its hottest methods; needs `dotnet tool install -g dotnet-trace`).
 set -euo pipefail
 export PATH="$PATH:$HOME/.dotnet/tools"
 
