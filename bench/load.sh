@@ -6,7 +6,8 @@
 #   bench/load.sh [memory|postgres]
 #
 # Tunables (environment): DURATION (s, 20), USERS (10000), BATCH (100), CONCURRENCY (16),
-# RATE (0 = as fast as acknowledged), MEMORY_USERS (20000; 0 skips the memory phase),
+# RATE (0 = as fast as acknowledged), MEMORY_USERS (20000; 0 skips the memory phase; HEAP_RETAINED=1 also
+# splits its heap by owner per newly active user, by ClrMD: minutes under load),
 # WARMUP (s of untimed load before the measured run, 5), MEMORY_SETTLE (s to wait before the second heap reading, 10), BUILD (1; 0 reuses the Release build),
 # TRACE (a file name: records a dotnet-trace CPU sample of the silo during the measured run and
 # prints its hottest methods; needs `dotnet tool install -g dotnet-trace`).
@@ -139,6 +140,18 @@ if [ "$MEMORY_USERS" -gt 0 ]; then
     | "active user grains \(users($b)) -> \(users($a)); managed heap \($b.managedHeapBytes) -> \($a.managedHeapBytes) bytes; " +
       "per newly active user (incl. its share of account grains): \(if $n > 0 then (($a.managedHeapBytes - $b.managedHeapBytes) / $n | floor) else "n/a" end) bytes; " +
       "resident \($b.workingSetBytes) -> \($a.workingSetBytes) bytes"'
+  if [ "${HEAP_RETAINED:-0}" = 1 ]; then
+    # The same heap split by owner: bytes that would be freed if that owner's objects went away. Orleans' own
+    # per-activation data (catalog, directory, message loop) is what the owners below do not account for.
+    NEW_USERS="$(jq -n --argjson b "$BEFORE" --argjson a "$AFTER" '[$a, $b] | map([.activations | to_entries[] | select(.key | test("user"; "i")) | .value] | add // 0) | .[0] - .[1]')"
+    dotnet run -c Release --project "$ROOT/bench/PqlGrains.HeapRetained" -v q -- "$SILO_PID" \
+      PqlGrains.Grains.Users.UserGrain 'Orleans.Runtime.PersistentState<PqlGrains.Grains.Users.UserCheckpoint>' \
+      PqlGrains.Grains.Ingest.InMemoryEventLog Orleans.Storage.MemoryStorageGrain \
+      'PqlGrains.Grains.Accounts.AccountGrain,Orleans.Runtime.PersistentState<PqlGrains.Grains.Accounts.AccountCheckpoint>' \
+      'PqlGrains.Grains.Leads.LeadGrain,PqlGrains.Grains.Delivery.LeadOutboxGrain,Orleans.Runtime.PersistentState<PqlGrains.Grains.Leads.LeadState>,Orleans.Runtime.PersistentState<PqlGrains.Grains.Delivery.OutboxState>' \
+      Orleans.Runtime.ActivationData >"$WORK/retained.txt"
+    awk -v n="$NEW_USERS" '/ instances retain / { printf "retained per newly active user: %7.0f B  %s\n", $(NF-1) / n, $1 }' "$WORK/retained.txt"
+  fi
 fi
 
 # Warm-up: JIT, connection pools and partition activations, outside the measurement.

@@ -181,6 +181,9 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             try
             {
                 _score = _model.RestoreAccountState(saved);
+
+                // The live state is the copy that counts; the encoded one exists for storage only.
+                checkpoint.ScoreState = null;
                 return;
             }
             catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or EndOfStreamException)
@@ -268,6 +271,9 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
                 LogSaveFailed(exception, AccountId);
                 MarkChanged();
             }
+
+            // Written (or to be rewritten by the retry): the next save encodes the live state again.
+            checkpoint.ScoreState = null;
         }
         finally
         {

@@ -16,8 +16,9 @@ internal abstract class ShadowStates<TState>
     private readonly List<Shadow> _shadows = [];
 
     // Last known tier per shadow version whose state is gone: a rebuilt state resumes from it, so replaying
-    // history never counts as a crossing.
-    private readonly Dictionary<string, string?> _knownTiers = new(StringComparer.Ordinal);
+    // history never counts as a crossing. Created on first use: almost no subject ever needs it, and an empty
+    // dictionary per user grain was 80 bytes of every active user's heap.
+    private Dictionary<string, string?>? _knownTiers;
 
     /// <summary>Whether these states are exactly the model's shadow versions.</summary>
     public bool Matches(IReadOnlyList<IScoringModel> models)
@@ -46,12 +47,12 @@ internal abstract class ShadowStates<TState>
     {
         foreach (var shadow in _shadows)
         {
-            _knownTiers[shadow.State.DefinitionVersion] = shadow.Tier;
+            KnownTiers[shadow.State.DefinitionVersion] = shadow.Tier;
         }
 
         foreach (var checkpoint in saved ?? [])
         {
-            _knownTiers.TryAdd(checkpoint.Version, checkpoint.Tier);
+            KnownTiers.TryAdd(checkpoint.Version, checkpoint.Tier);
         }
 
         _shadows.Clear();
@@ -100,7 +101,7 @@ internal abstract class ShadowStates<TState>
             ApplyGuarded(state, scoringEvent);
         }
 
-        var tier = _knownTiers.Remove(model.DefinitionVersion, out var known) ? known : state.Evaluate(now).Tier;
+        var tier = _knownTiers is not null && _knownTiers.Remove(model.DefinitionVersion, out var known) ? known : state.Evaluate(now).Tier;
         _shadows.Add(new Shadow(state) { Tier = tier });
     }
 
@@ -132,6 +133,8 @@ internal abstract class ShadowStates<TState>
     public List<ShadowCheckpoint>? Save() => _shadows.Count == 0
         ? null
         : [.. _shadows.Select(shadow => new ShadowCheckpoint { Version = shadow.State.DefinitionVersion, ScoreState = shadow.State.Save(), Tier = shadow.Tier })];
+
+    private Dictionary<string, string?> KnownTiers => _knownTiers ??= new(StringComparer.Ordinal);
 
     /// <summary>How many shadow versions have a state.</summary>
     protected int Count => _shadows.Count;

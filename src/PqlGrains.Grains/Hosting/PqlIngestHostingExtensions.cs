@@ -32,6 +32,7 @@ public static class PqlIngestHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccountGrainOptions>, AccountGrainOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TierChangePublisher>();
+        services.TryAddSingleton<UserSettleSchedule>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITierChangeObserver, TierChangeFeedObserver>());
         services.TryAddSingleton<IEventIngestor, PartitionedEventIngestor>();
         services.TryAddSingleton(typeof(StringKeyedGrains<>));

@@ -10,40 +10,7 @@ public sealed partial class InMemoryEventLog
         var log = LogOf(partition);
         lock (log)
         {
-            var through = Math.Min(throughSequence, log.LoggedAt.LoggedBefore(loggedBefore));
-            var count = Math.Min(limit, FirstIndexAfter(log.Events, through));
-            if (count <= 0)
-            {
-                return Task.FromResult(0);
-            }
-
-            var removedPerUser = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < count; i++)
-            {
-                var gone = log.Events[i].Event;
-                log.MessageIds.Remove(gone.MessageId);
-                removedPerUser[gone.UserId] = removedPerUser.GetValueOrDefault(gone.UserId) + 1;
-            }
-
-            log.LoggedAt.ForgetThrough(log.Events[count - 1].Sequence);
-            log.Events.RemoveRange(0, count);
-            log.Removed += count;
-
-            // A user's positions are in log order, so the deleted ones are each user's first.
-            foreach (var (userId, removed) in removedPerUser)
-            {
-                var positions = log.ByUser[userId];
-                if (positions.Count == removed)
-                {
-                    log.ByUser.Remove(userId);
-                }
-                else
-                {
-                    positions.RemoveRange(0, removed);
-                }
-            }
-
-            return Task.FromResult(count);
+            return Task.FromResult(log.DeleteOldest(Math.Min(throughSequence, log.LoggedAt.LoggedBefore(loggedBefore)), limit));
         }
     }
 
@@ -52,37 +19,81 @@ public sealed partial class InMemoryEventLog
         var log = LogOf(partition);
         lock (log)
         {
-            if (!log.ByUser.TryGetValue(userId, out var erased))
-            {
-                return Task.FromResult(0);
-            }
+            return Task.FromResult(log.Erase(userId, throughSequence));
+        }
+    }
 
-            foreach (var position in erased)
+    private sealed partial class PartitionLog
+    {
+        /// <summary>
+        /// Deletes up to <paramref name="limit"/> events from the front, none above <paramref name="through"/>.
+        /// Front deletion only moves <see cref="FirstLive"/>: indexes never shift, so the users' chains stay valid
+        /// and end where they reach it.
+        /// </summary>
+        public int DeleteOldest(long through, int limit)
+        {
+            var deleted = 0;
+            var index = FirstLive;
+            for (; index < Count && deleted < limit && this[index].Sequence <= through; index++)
             {
-                var logged = log.Events[position - log.Removed];
-                if (logged.Sequence <= throughSequence)
+                ref readonly var entry = ref this[index];
+                if (NewestOfUser.TryGetValue(entry.UserId, out var newest) && newest == index)
                 {
-                    log.MessageIds.Remove(logged.Event.MessageId);
-                }
-            }
-
-            var deleted = log.Events.RemoveAll(logged => logged.Sequence <= throughSequence && string.Equals(logged.Event.UserId, userId, StringComparison.Ordinal));
-
-            // Erasure is rare and removes from the middle of the log: re-index rather than keep tombstones.
-            log.ByUser.Clear();
-            for (var i = 0; i < log.Events.Count; i++)
-            {
-                var owner = log.Events[i].Event.UserId;
-                if (!log.ByUser.TryGetValue(owner, out var positions))
-                {
-                    positions = [];
-                    log.ByUser.Add(owner, positions);
+                    NewestOfUser.Remove(entry.UserId);
                 }
 
-                positions.Add(log.Removed + i);
+                // Erased entries were counted when erased; they only leave the live range here.
+                deleted += entry.Erased ? 0 : 1;
             }
 
-            return Task.FromResult(deleted);
+            if (index == FirstLive)
+            {
+                return 0;
+            }
+
+            FirstLive = index;
+            LoggedAt.ForgetThrough(this[index - 1].Sequence);
+            _messageIds.PruneDeleted(deleted);
+            for (var chunk = 0; (chunk + 1) << ChunkShift <= FirstLive && chunk < _chunks.Count - 1; chunk++)
+            {
+                _chunks[chunk] = null;
+            }
+
+            _pages.ReleaseBefore(FirstLive < Count ? this[FirstLive].Position.Page : int.MaxValue);
+            return deleted;
+        }
+
+        /// <summary>Erases the user's events through <paramref name="through"/>; later ones are new data and stay.</summary>
+        public int Erase(string userId, long through)
+        {
+            var erased = 0;
+            var newestLive = -1;
+            for (var index = NewestOfUser.GetValueOrDefault(userId, -1); index >= FirstLive; index = this[index].PreviousOfUser)
+            {
+                ref var entry = ref _chunks[index >> ChunkShift]![index & ChunkMask];
+                if (entry.Erased)
+                {
+                    continue;
+                }
+
+                if (entry.Sequence > through)
+                {
+                    newestLive = newestLive < 0 ? index : newestLive;
+                    continue;
+                }
+
+                _pages.Erase(entry.Position);
+                entry = entry with { Erased = true };
+                erased++;
+            }
+
+            if (newestLive < 0)
+            {
+                NewestOfUser.Remove(userId);
+            }
+
+            _messageIds.PruneDeleted(erased);
+            return erased;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Scoring.Events;
 
@@ -7,7 +8,9 @@ namespace PqlGrains.Grains.Ingest;
 /// <summary>
 /// The embedded-mode event log: process memory, gone when the process stops. Keeps the same
 /// contract as the PostgreSQL log (increasing sequences, conflicts refused, one copy per
-/// messageId) so the embedded path is the production path.
+/// messageId) so the embedded path is the production path. Events are kept packed
+/// (<see cref="PackedEventPages"/>) and each user's events chained newest to oldest: the log holds
+/// every event until retention deletes it, so its per-event cost is most of what an active user costs the heap.
 /// </summary>
 public sealed partial class InMemoryEventLog : IEventLog
 {
@@ -47,26 +50,16 @@ public sealed partial class InMemoryEventLog : IEventLog
             var logged = new List<LoggedEvent>(events.Count);
             for (var i = 0; i < events.Count; i++)
             {
-                if (!log.MessageIds.Add(events[i].MessageId))
-                {
-                    continue;
-                }
-
                 var entry = new LoggedEvent(firstSequence + i, events[i]);
-                logged.Add(entry);
-                log.Events.Add(entry);
-                if (!log.ByUser.TryGetValue(entry.Event.UserId, out var positions))
+                if (log.TryAdd(entry))
                 {
-                    positions = [];
-                    log.ByUser.Add(entry.Event.UserId, positions);
+                    logged.Add(entry);
                 }
-
-                positions.Add(log.Removed + log.Events.Count - 1);
             }
 
-            log.LastSequence = logged.Count > 0 ? logged[^1].Sequence : log.LastSequence;
             if (logged.Count > 0)
             {
+                log.LastSequence = logged[^1].Sequence;
                 log.LoggedAt.Record(log.LastSequence, _time.GetUtcNow());
             }
 
@@ -79,9 +72,16 @@ public sealed partial class InMemoryEventLog : IEventLog
         var log = LogOf(partition);
         lock (log)
         {
-            var start = FirstIndexAfter(log.Events, afterSequence);
-            var count = Math.Min(limit, log.Events.Count - start);
-            return Task.FromResult<IReadOnlyList<LoggedEvent>>(count <= 0 ? [] : log.Events.GetRange(start, count).ToArray());
+            var events = new List<LoggedEvent>(Math.Clamp(limit, 0, 1024));
+            for (var index = FirstIndexAfter(log, afterSequence); index < log.Count && events.Count < limit; index++)
+            {
+                if (!log[index].Erased)
+                {
+                    events.Add(log.Read(index));
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<LoggedEvent>>(events);
         }
     }
 
@@ -90,30 +90,29 @@ public sealed partial class InMemoryEventLog : IEventLog
         var log = LogOf(partition);
         lock (log)
         {
-            if (!log.ByUser.TryGetValue(userId, out var positions))
+            // The chain runs newest first and sequences only grow: stop at the first one already seen.
+            var newestFirst = new List<LoggedEvent>();
+            var index = log.NewestOfUser.GetValueOrDefault(userId, -1);
+            while (index >= log.FirstLive && log[index].Sequence > afterSequence)
             {
-                return Task.FromResult<IReadOnlyList<LoggedEvent>>([]);
-            }
-
-            var result = new List<LoggedEvent>();
-            foreach (var position in positions)
-            {
-                var logged = log.Events[position - log.Removed];
-                if (logged.Sequence > afterSequence)
+                if (!log[index].Erased)
                 {
-                    result.Add(logged);
+                    newestFirst.Add(log.Read(index));
                 }
+
+                index = log[index].PreviousOfUser;
             }
 
-            return Task.FromResult<IReadOnlyList<LoggedEvent>>(result);
+            newestFirst.Reverse();
+            return Task.FromResult<IReadOnlyList<LoggedEvent>>(newestFirst);
         }
     }
 
     private PartitionLog LogOf(int partition) => _partitions.GetOrAdd(partition, static _ => new PartitionLog());
 
-    private static int FirstIndexAfter(List<LoggedEvent> events, long afterSequence)
+    private static int FirstIndexAfter(PartitionLog events, long afterSequence)
     {
-        int low = 0, high = events.Count;
+        int low = events.FirstLive, high = events.Count;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
@@ -130,20 +129,92 @@ public sealed partial class InMemoryEventLog : IEventLog
         return low;
     }
 
-    private sealed class PartitionLog
+    private sealed partial class PartitionLog
     {
-        public List<LoggedEvent> Events { get; } = [];
+        // 2,048 entries of 32 bytes: chunks stay off the large object heap, and growing never copies (a List
+        // doubling its array carried up to twice the entries it held).
+        private const int ChunkShift = 11;
+        private const int ChunkMask = (1 << ChunkShift) - 1;
 
-        /// <summary>Per user, positions counted from the partition's first event ever (subtract <see cref="Removed"/>).</summary>
-        public Dictionary<string, List<int>> ByUser { get; } = new(StringComparer.Ordinal);
+        private readonly PackedEventPages _pages = new();
+        // Chunks wholly below FirstLive are released (null); indexes never shift, so chains stay valid.
+        private readonly List<Entry[]?> _chunks = [];
+        private readonly MessageIdIndex _messageIds;
+        private byte[] _messageId = new byte[64];
 
-        public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
+        public PartitionLog()
+        {
+            _messageIds = new MessageIdIndex(StoredMessageId);
+        }
+
+        private bool StoredMessageId(int entry, out ReadOnlySpan<byte> messageId)
+        {
+            if (entry < FirstLive || this[entry].Erased)
+            {
+                messageId = default;
+                return false;
+            }
+
+            messageId = _pages.MessageIdAt(this[entry].Position);
+            return true;
+        }
+
+        /// <summary>Entries ever logged; indexes below <see cref="FirstLive"/> were deleted by retention.</summary>
+        public int Count { get; private set; }
+
+        public int FirstLive { get; private set; }
+
+        public LoggedAtMarks LoggedAt { get; } = new();
+
+        /// <summary>Index of each user's newest event.</summary>
+        public Dictionary<string, int> NewestOfUser { get; } = new(StringComparer.Ordinal);
 
         public long LastSequence { get; set; }
 
-        /// <summary>Events deleted from the front of <see cref="Events"/> (retention), so stored positions stay valid.</summary>
-        public int Removed { get; set; }
+        public ref readonly Entry this[int index] => ref _chunks[index >> ChunkShift]![index & ChunkMask];
 
-        public LoggedAtMarks LoggedAt { get; } = new();
+        /// <summary>Logs <paramref name="logged"/> unless the partition already holds its messageId.</summary>
+        public bool TryAdd(LoggedEvent logged)
+        {
+            var messageId = logged.Event.MessageId;
+            var length = Encoding.UTF8.GetMaxByteCount(messageId.Length);
+            if (length > _messageId.Length)
+            {
+                _messageId = new byte[length];
+            }
+
+            var utf8 = _messageId.AsSpan(0, Encoding.UTF8.GetBytes(messageId, _messageId));
+            var hash = MessageIdIndex.Hash(utf8);
+            if (_messageIds.Contains(utf8, hash))
+            {
+                return false;
+            }
+
+            var userId = logged.Event.UserId;
+            var previous = NewestOfUser.GetValueOrDefault(userId, -1);
+
+            // One userId string per user, not one per event.
+            var sharedUserId = previous >= 0 ? this[previous].UserId : userId;
+            if ((Count & ChunkMask) == 0)
+            {
+                _chunks.Add(new Entry[ChunkMask + 1]);
+            }
+
+            _chunks[^1]![Count & ChunkMask] = new Entry(logged.Sequence, sharedUserId, _pages.Append(logged.Event), previous);
+            _messageIds.Add(hash, Count);
+            NewestOfUser[sharedUserId] = Count;
+            Count++;
+            return true;
+        }
+
+        public LoggedEvent Read(int index)
+        {
+            ref readonly var entry = ref this[index];
+            return new LoggedEvent(entry.Sequence, _pages.Read(entry.Position, entry.UserId));
+        }
     }
+
+    /// <param name="PreviousOfUser">Index of the same user's previous event, -1 for its first.</param>
+    /// <param name="Erased">Deleted by an erasure request: skipped by every read, its packed bytes zeroed.</param>
+    private readonly record struct Entry(long Sequence, string UserId, PackedPosition Position, int PreviousOfUser, bool Erased = false);
 }

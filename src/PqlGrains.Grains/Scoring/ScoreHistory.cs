@@ -13,7 +13,8 @@ public sealed class ScoreHistory
     private const long ResolutionSeconds = 3600;
 
     /// <summary>Oldest first.</summary>
-    [Id(0)] public List<ScorePoint> Points { get; set; } = [];
+    /// <remarks>Sized for one point: most subjects are scored within one hour (a list's default first growth to four cost every active user 48 bytes).</remarks>
+    [Id(0)] public List<ScorePoint> Points { get; set; } = new(1);
 
     public void Record(DateTimeOffset at, double score)
     {

@@ -37,7 +37,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private int _unsaved;
     private long _savedAt;
     private bool _unsettled;
-    private IGrainTimer? _settle;
+    private SettleTicket? _settle;
     private List<LoggedEvent>? _accountOutbox;
 
     public UserGrain(
@@ -107,6 +107,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _settle?.Cancel();
         if (_unsettled)
         {
             await SettleAsync(cancellationToken);
@@ -364,9 +365,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     private async Task SettleAsync(CancellationToken cancellationToken)
     {
-        // Disposing a grain timer cancels the token of its running callback, so the one-shot
-        // timer is disposed only after the work it started is done.
-        var timer = _settle;
+        // A settle that runs before its ticket is due (a tier rise, deactivation) makes the pending call stale.
+        var ticket = _settle;
         _settle = null;
         try
         {
@@ -395,7 +395,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         }
         finally
         {
-            timer?.Dispose();
+            ticket?.Cancel();
         }
     }
 
@@ -419,12 +419,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return;
         }
 
-        // The callback disposes its own one-shot timer first, which cancels the token Orleans hands
-        // it: passing that token on made every timed save fail (only deactivation may cancel).
-        _settle = this.RegisterGrainTimer(
-            static (grain, _) => grain.SettleAsync(CancellationToken.None),
-            this,
-            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+        _settle = SettleSchedule.Schedule(UserId, delay);
     }
 
     private async Task ReportToAccountAsync(ScoreAndTier current, DateTimeOffset now, CancellationToken cancellationToken)

@@ -44,6 +44,41 @@ public sealed class InMemoryEventLogDeletionTests : EventLogDeletionContract
         Assert.Empty(await log.ReadUserAsync(0, "gone", 0, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Expiry_across_released_chunks_and_pages_keeps_reads_and_dedupe_right()
+    {
+        var clock = new ManualClock(Start);
+        var log = new InMemoryEventLog(clock);
+        var padding = new string('x', 500);
+        var events = Enumerable.Range(1, 6_000)
+            .Select(i => new ScoringEvent($"m{i}", $"u{i % 37}", EventType.Track, "page_viewed", Start, new EventProperties([new("path", PropertyValue.From(padding))])))
+            .ToArray();
+        await log.AppendAsync(0, 1, events[..4_500], CancellationToken.None);
+        clock.Advance(TimeSpan.FromHours(2));
+        await log.AppendAsync(0, 4_501, events[4_500..], CancellationToken.None);
+
+        var deleted = 0;
+        int batch;
+        do
+        {
+            batch = await log.DeleteExpiredAsync(0, Start.AddHours(1), long.MaxValue, 1_000, CancellationToken.None);
+            deleted += batch;
+        }
+        while (batch > 0);
+
+        Assert.Equal(4_500, deleted);
+        Assert.Equal(Enumerable.Range(4_501, 1_500).Select(i => (long)i), (await log.ReadPartitionAsync(0, 0, 10_000, CancellationToken.None)).Select(e => e.Sequence));
+        Assert.Equal(
+            Enumerable.Range(4_501, 1_500).Where(i => i % 37 == 5).Select(i => (long)i),
+            (await log.ReadUserAsync(0, "u5", 0, CancellationToken.None)).Select(e => e.Sequence));
+        Assert.Equal(padding, (await log.ReadUserAsync(0, "u5", 0, CancellationToken.None))[0].Event.Properties["path"].Text);
+
+        // A deleted messageId is new data again; a kept one is still a repeat.
+        var appended = await log.AppendAsync(0, 6_001, [events[0], events[5_999]], CancellationToken.None);
+        Assert.Equal(["m1"], appended.Select(e => e.Event.MessageId));
+        Assert.Equal(6_001, await log.GetLastSequenceAsync(0, CancellationToken.None));
+    }
+
     private static ScoringEvent Event(string messageId, string userId) =>
         new(messageId, userId, EventType.Track, "page_viewed", Start, EventProperties.Empty);
 }
