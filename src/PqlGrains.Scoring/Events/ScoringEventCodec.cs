@@ -1,12 +1,12 @@
 using System.Text;
-using PqlGrains.Scoring.Events;
 
-namespace PqlGrains.Postgres.EventLog;
+namespace PqlGrains.Scoring.Events;
 
 /// <summary>
 /// The event log's payload format: everything of a <see cref="ScoringEvent"/> except the
-/// messageId and userId, which have their own columns. Compact, versioned binary so backtests,
-/// calibration and erasure tools can read the log without Orleans.
+/// messageId and userId, which the logs keep apart (PostgreSQL in columns, the in-memory log per
+/// user). Compact, versioned binary so backtests, calibration and erasure tools can read the log
+/// without Orleans.
 /// Layout v1: version byte, type byte, name, UTC ticks (int64), offset minutes (int16),
 /// group id (flag + string), property count (7-bit int), then per property: key, kind byte and
 /// a string, a float64 or a boolean. Strings are 7-bit length-prefixed UTF-8.
@@ -64,6 +64,13 @@ public static class ScoringEventCodec
     public static ScoringEvent Decode(string messageId, string userId, byte[] payload)
     {
         using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+        return Read(reader, messageId, userId);
+    }
+
+    /// <summary>Reads one payload at the reader's position and leaves the reader just after it.</summary>
+    /// <exception cref="InvalidDataException">The payload is not a version this build reads.</exception>
+    public static ScoringEvent Read(BinaryReader reader, string messageId, string userId)
+    {
         var version = reader.ReadByte();
         if (version != Version1)
         {
