@@ -51,10 +51,11 @@ public sealed partial class InMemoryEventLog
                 return 0;
             }
 
+            var releasedBefore = FirstLive;
             FirstLive = index;
             LoggedAt.ForgetThrough(this[index - 1].Sequence);
             _messageIds.PruneDeleted(deleted);
-            for (var chunk = 0; (chunk + 1) << ChunkShift <= FirstLive && chunk < _chunks.Count - 1; chunk++)
+            for (var chunk = releasedBefore >> ChunkShift; (chunk + 1) << ChunkShift <= FirstLive && chunk < _chunks.Count - 1; chunk++)
             {
                 _chunks[chunk] = null;
             }

@@ -29,7 +29,8 @@ internal sealed class UserScoreState : IUserScoreState
 
     public TierCrossings Crossings { get; }
 
-    public bool Apply(ScoringEvent scoringEvent) => ApplyScored(scoringEvent).IsNew;
+    // Shadows apply through here and never read crossings: observing them would cost a score per event per shadow.
+    public bool Apply(ScoringEvent scoringEvent) => (Live.Apply(scoringEvent) & ApplyOutcome.Duplicate) == 0;
 
     public ScoredEvent ApplyScored(ScoringEvent scoringEvent)
     {

@@ -26,7 +26,7 @@ internal sealed partial class UserGrain
         string[] accounts = [.. new[] { previous.AccountId, previous.ReportedAccountId }.OfType<string>().Distinct(StringComparer.Ordinal)];
         foreach (var accountId in accounts)
         {
-            await GrainFactory.GetGrain<IAccountGrain>(accountId).RemoveMember(UserId);
+            await _accounts[accountId].RemoveMember(UserId);
         }
 
         // A settle already scheduled finds nothing unsettled and reports nothing.

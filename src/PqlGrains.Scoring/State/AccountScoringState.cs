@@ -47,7 +47,7 @@ public sealed class AccountScoringState
         var clock = _signals.Signals.Clock;
         var now = clock.At(at);
         var decayed = _members.Values
-            .Select(m => new MemberScore(m.UserId, ScoreBuilder.Round(m.Score * (m.EvaluatedAt >= at ? 1.0 : clock.Weight(clock.At(m.EvaluatedAt).X, now.X)))))
+            .Select(m => new MemberScore(m.UserId, Decayed(m, clock, now, at)))
             .OrderByDescending(m => m.Score)
             .ThenBy(m => m.UserId, StringComparer.Ordinal)
             .Take(Definition.Account.TopUsers)
@@ -70,7 +70,7 @@ public sealed class AccountScoringState
         var next = 0;
         foreach (var member in _members.Values)
         {
-            decayed[next++] = ScoreBuilder.Round(member.Score * (member.EvaluatedAt >= at ? 1.0 : clock.Weight(clock.At(member.EvaluatedAt).X, now.X)));
+            decayed[next++] = Decayed(member, clock, now, at);
         }
 
         // Highest first, as Evaluate sums them (ties are equal values, so which member is taken does not matter).
@@ -87,4 +87,8 @@ public sealed class AccountScoringState
 
     public AccountSnapshot ToSnapshot() =>
         new(_signals.ToSnapshot(), _members.Values.OrderBy(m => m.UserId, StringComparer.Ordinal).ToList());
+
+    /// <summary>A member's score decayed to <paramref name="at"/>; one expression so both score paths stay bit-identical.</summary>
+    private static double Decayed(MemberScoreSnapshot member, DecayClock clock, in TimePoint now, DateTimeOffset at) =>
+        ScoreBuilder.Round(member.Score * (member.EvaluatedAt >= at ? 1.0 : clock.Weight(clock.At(member.EvaluatedAt).X, now.X)));
 }
