@@ -7,7 +7,9 @@
 #
 # Tunables (environment): DURATION (s, 20), USERS (10000), BATCH (100), CONCURRENCY (16),
 # RATE (0 = as fast as acknowledged), MEMORY_USERS (20000; 0 skips the memory phase; HEAP_RETAINED=1 also
-# splits its heap by owner per newly active user, by ClrMD: minutes under load),
+# splits its heap by owner per newly active user, by ClrMD: minutes under load; GRAIN_RESIDENT (1; 0 skips it)
+# prints what one active user grain keeps resident: its activation, grain object and state, and its share of
+# Orleans' activation tables, by ClrMD),
 # WARMUP (s of untimed load before the measured run, 5), MEMORY_SETTLE (s to wait before the second heap reading, 10), BUILD (1; 0 reuses the Release build),
 # TRACE (a file name: records a dotnet-trace CPU sample of the silo during the measured run and
 # prints its hottest methods; needs `dotnet tool install -g dotnet-trace`).
@@ -78,7 +80,9 @@ pg_counters() {
 if [ "$BUILD" = 1 ]; then
   dotnet build -c Release "$ROOT/src/PqlGrains.Silo" -v q -nologo >/dev/null
   dotnet build -c Release "$ROOT/src/PqlGrains.Cli" -v q -nologo >/dev/null
+  [ "${GRAIN_RESIDENT:-1}" = 1 ] && [ "$MEMORY_USERS" -gt 0 ] && dotnet build -c Release "$ROOT/bench/PqlGrains.HeapRetained" -v q -nologo >/dev/null
 fi
+HEAP_RETAINED_DLL="$ROOT/bench/PqlGrains.HeapRetained/bin/Release/net10.0/PqlGrains.HeapRetained.dll"
 [ -f "$SILO_DLL" ] && [ -f "$PQL_DLL" ] || { echo "Release build missing: run with BUILD=1" >&2; exit 1; }
 
 export Pql__Storage=Memory
@@ -140,6 +144,15 @@ if [ "$MEMORY_USERS" -gt 0 ]; then
     | "active user grains \(users($b)) -> \(users($a)); managed heap \($b.managedHeapBytes) -> \($a.managedHeapBytes) bytes; " +
       "per newly active user (incl. its share of account grains): \(if $n > 0 then (($a.managedHeapBytes - $b.managedHeapBytes) / $n | floor) else "n/a" end) bytes; " +
       "resident \($b.workingSetBytes) -> \($a.workingSetBytes) bytes"'
+  if [ "${GRAIN_RESIDENT:-1}" = 1 ]; then
+    # The target's figure: one user grain's activation (Orleans' ActivationData, DI scope, message loop), grain
+    # object and state, plus its share of the silo-wide activation tables. Not included: the event log, grain
+    # storage's copies (memory mode), accounts, leads and outboxes, which the inclusive figure above counts.
+    dotnet "$HEAP_RETAINED_DLL" "$SILO_PID" --grain PqlGrains.Grains.Users.UserGrain --tables \
+      Orleans.Runtime.ActivationDirectory,Orleans.Runtime.ActivationWorkingSet,Orleans.Runtime.ActivationCollector,Orleans.Runtime.GrainDirectory.GrainDirectoryPartition,Orleans.Runtime.GrainDirectory.LocalGrainDirectoryPartition,Orleans.Runtime.GrainDirectory.LruGrainDirectoryCache \
+      >"$WORK/grain-resident.txt"
+    if [ -n "${GRAIN_RESIDENT_DETAIL:-}" ]; then cat "$WORK/grain-resident.txt"; else grep '^resident per ' "$WORK/grain-resident.txt"; fi
+  fi
   if [ "${HEAP_RETAINED:-0}" = 1 ]; then
     # The same heap split by owner: bytes that would be freed if that owner's objects went away. Orleans' own
     # per-activation data (catalog, directory, message loop) is what the owners below do not account for.
