@@ -13,4 +13,12 @@ public interface IAccountScoreState : IScoreState
 
     /// <summary><see cref="IScoreState.Evaluate"/>'s score and tier, bit for bit, without the breakdown and member list.</summary>
     ScoreAndTier ScoreAndTierAt(DateTimeOffset at);
+
+    /// <summary>
+    /// The state was just saved as <paramref name="saved"/> and has not changed since: it may keep those bytes instead
+    /// of the live state until the next call needs it (a settled account waits for its members' next burst).
+    /// </summary>
+    void CompactAs(byte[] saved)
+    {
+    }
 }

@@ -10,6 +10,7 @@ using PqlGrains.Grains.Accounts;
 using PqlGrains.Grains.Ingest;
 using PqlGrains.Grains.Qualification;
 using PqlGrains.Grains.Scoring;
+using PqlGrains.Grains.Storage;
 using PqlGrains.Scoring.Events;
 
 namespace PqlGrains.Grains.Users;
@@ -41,7 +42,6 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private List<LoggedEvent>? _accountOutbox;
 
     public UserGrain(
-        [PersistentState("user", PqlStorageNames.Grains)] IPersistentState<UserCheckpoint> state,
         IEventLog log,
         IScoringModel model,
         TierChangePublisher tierChanges,
@@ -51,7 +51,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         TimeProvider time,
         StringKeyedGrains<IAccountGrain> accounts)
     {
-        _state = state;
+        // Not the [PersistentState] facet: its lifecycle subscription costs every active user ~400 bytes.
+        _state = LeanPersistentState<UserCheckpoint>.Create(GrainContext, "user", PqlStorageNames.Grains);
         _log = log;
         _model = model;
         _tierChanges = tierChanges;
@@ -66,6 +67,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await _state.ReadStateAsync(cancellationToken);
         _partition = PartitionMap.PartitionOf(UserId, _ingest.Partitions);
         _savedAt = _time.GetTimestamp();
         var checkpoint = _state.State;
@@ -78,6 +80,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
                 _score.Crossings.Restore(checkpoint.CrossingTier, checkpoint.TierCrossedAt);
                 restored = true;
                 checkpoint.ScoreState = null;
+                checkpoint.TierCrossedAt = null;
             }
             catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or EndOfStreamException)
             {
@@ -484,6 +487,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
         // _score is the live state; the encoded copy exists for storage, so it is not kept resident.
         checkpoint.ScoreState = null;
+        checkpoint.TierCrossedAt = null;
         _unsaved = 0;
         _savedAt = _time.GetTimestamp();
     }
