@@ -9,7 +9,8 @@
 # RATE (0 = as fast as acknowledged), MEMORY_USERS (20000; 0 skips the memory phase; HEAP_RETAINED=1 also
 # splits its heap by owner per newly active user, by ClrMD: minutes under load; GRAIN_RESIDENT (1; 0 skips it)
 # prints what one active user grain keeps resident: its activation, grain object and state, and its share of
-# Orleans' activation tables, by ClrMD),
+# Orleans' activation tables, by ClrMD; GRAIN_RESIDENT_DETAIL=1 adds its split by type; PostgreSQL mode on a
+# loaded machine needs MEMORY_SETTLE=60 or so, or users are still being fed when the heap is read),
 # WARMUP (s of untimed load before the measured run, 5), MEMORY_SETTLE (s to wait before the second heap reading, 10), BUILD (1; 0 reuses the Release build),
 # TRACE (a file name: records a dotnet-trace CPU sample of the silo during the measured run and
 # prints its hottest methods; needs `dotnet tool install -g dotnet-trace`).
@@ -144,7 +145,9 @@ if [ "$MEMORY_USERS" -gt 0 ]; then
     | "active user grains \(users($b)) -> \(users($a)); managed heap \($b.managedHeapBytes) -> \($a.managedHeapBytes) bytes; " +
       "per newly active user (incl. its share of account grains): \(if $n > 0 then (($a.managedHeapBytes - $b.managedHeapBytes) / $n | floor) else "n/a" end) bytes; " +
       "resident \($b.workingSetBytes) -> \($a.workingSetBytes) bytes"'
-  if [ "${GRAIN_RESIDENT:-1}" = 1 ]; then
+  if [ "${GRAIN_RESIDENT:-1}" = 1 ] && [ ! -f "$HEAP_RETAINED_DLL" ]; then
+    echo "resident per user grain: skipped, bench/PqlGrains.HeapRetained is not built (run with BUILD=1 once, or GRAIN_RESIDENT=0)"
+  elif [ "${GRAIN_RESIDENT:-1}" = 1 ]; then
     # The target's figure: one user grain's activation (Orleans' ActivationData, DI scope, message loop), grain
     # object and state, plus its share of the silo-wide activation tables. Not included: the event log, grain
     # storage's copies (memory mode), accounts, leads and outboxes, which the inclusive figure above counts.
@@ -158,7 +161,7 @@ if [ "$MEMORY_USERS" -gt 0 ]; then
     # per-activation data (catalog, directory, message loop) is what the owners below do not account for.
     NEW_USERS="$(jq -n --argjson b "$BEFORE" --argjson a "$AFTER" '[$a, $b] | map([.activations | to_entries[] | select(.key | test("user"; "i")) | .value] | add // 0) | .[0] - .[1]')"
     dotnet run -c Release --project "$ROOT/bench/PqlGrains.HeapRetained" -v q -- "$SILO_PID" \
-      PqlGrains.Grains.Users.UserGrain 'Orleans.Runtime.PersistentState<PqlGrains.Grains.Users.UserCheckpoint>' \
+      PqlGrains.Grains.Users.UserGrain 'Orleans.Runtime.PersistentState<PqlGrains.Grains.Users.UserCheckpoint>,PqlGrains.Grains.Storage.LeanPersistentState<PqlGrains.Grains.Users.UserCheckpoint>' \
       PqlGrains.Grains.Ingest.InMemoryEventLog Orleans.Storage.MemoryStorageGrain \
       'PqlGrains.Grains.Accounts.AccountGrain,Orleans.Runtime.PersistentState<PqlGrains.Grains.Accounts.AccountCheckpoint>' \
       'PqlGrains.Grains.Leads.LeadGrain,PqlGrains.Grains.Delivery.LeadOutboxGrain,Orleans.Runtime.PersistentState<PqlGrains.Grains.Leads.LeadState>,Orleans.Runtime.PersistentState<PqlGrains.Grains.Delivery.OutboxState>' \
