@@ -12,10 +12,10 @@ public sealed class SubjectReplay
     private readonly List<TierCrossing> _crossings = [];
     private readonly Dictionary<string, DateTimeOffset> _signalsFired = new(StringComparer.Ordinal);
     private readonly TierCrossings _tiers;
-    private readonly Func<DateTimeOffset, ScoreResult> _evaluate;
+    private readonly Func<DateTimeOffset, ScoreResult>? _evaluate;
     private ulong _firedMask;
 
-    internal SubjectReplay(string id, PqlDefinition definition, Func<DateTimeOffset, ScoreResult> evaluate)
+    internal SubjectReplay(string id, PqlDefinition definition, Func<DateTimeOffset, ScoreResult>? evaluate)
     {
         Id = id;
         _tiers = new TierCrossings(definition);
@@ -36,8 +36,15 @@ public sealed class SubjectReplay
     /// <summary>The tier after the subject's last event and the latest upward crossing into each tier, as the cluster reports them.</summary>
     public TierCrossings Tiers => _tiers;
 
-    /// <summary>The subject's full evaluation after all its replayed events, at an instant at or after the last of them.</summary>
-    public ScoreResult EvaluateAt(DateTimeOffset at) => _evaluate(at);
+    /// <summary>
+    /// The subject's full evaluation after all its replayed events, at an instant at or after the last of them; only when
+    /// the replay kept the states (<see cref="BacktestReplay.Run"/>'s <c>keepStates</c>).
+    /// </summary>
+    public ScoreResult EvaluateAt(DateTimeOffset at) =>
+        _evaluate is { } evaluate
+            ? evaluate(at)
+            : throw new InvalidOperationException(
+                $"The replay did not keep the scoring state of '{Id}' to evaluate it afterwards; run BacktestReplay.Run with keepStates: true.");
 
     /// <summary>Each signal that ever held points, with the first time it did.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> SignalsFired => _signalsFired;
