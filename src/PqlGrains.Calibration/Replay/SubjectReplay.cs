@@ -75,10 +75,9 @@ public sealed class SubjectReplay
     /// </summary>
     internal void ObserveUser(ScoringState state, DateTimeOffset at, bool changed)
     {
-        var suppression = state.SuppressionAt(at);
-        var score = suppression == SuppressionReason.None ? state.ScoreAt(at) : 0;
-        Observe(score, suppression, at);
-        if (!changed || suppression != SuppressionReason.None || _signalsFired.Count == state.Definition.Signals.Count)
+        var rise = _tiers.Observe(state, at, out var score);
+        Record(rise, score, at);
+        if (!changed || score is null || _signalsFired.Count == state.Definition.Signals.Count)
         {
             return;
         }
@@ -98,21 +97,23 @@ public sealed class SubjectReplay
     /// <summary>After an account's state changed, with its full evaluation at the event's time.</summary>
     internal void ObserveAccount(ScoreResult result)
     {
-        Observe(result.Score, result.Suppression, result.EvaluatedAt);
-        if (result.Suppression == SuppressionReason.None)
+        var unsuppressed = result.Suppression == SuppressionReason.None;
+        Record(_tiers.Observe(result.Score, result.Suppression, result.EvaluatedAt), unsuppressed ? result.Score : null, result.EvaluatedAt);
+        if (unsuppressed)
         {
             RecordSignals(result);
         }
     }
 
-    private void Observe(double score, SuppressionReason suppression, DateTimeOffset at)
+    /// <summary>What the tier-crossing rule saw at an applied event: its upward crossing, if any, and the score unless suppressed.</summary>
+    private void Record(TierRise? rise, double? unsuppressedScore, DateTimeOffset at)
     {
-        if (_tiers.Observe(score, suppression, at) is { } rise)
+        if (rise is { } crossing)
         {
-            _crossings.Add(new TierCrossing(Id, rise.To.Name, rise.ToRank, rise.At));
+            _crossings.Add(new TierCrossing(Id, crossing.To.Name, crossing.ToRank, crossing.At));
         }
 
-        if (suppression == SuppressionReason.None)
+        if (unsuppressedScore is { } score)
         {
             Trajectory.Observe(at, score);
         }

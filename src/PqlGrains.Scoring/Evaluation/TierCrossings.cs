@@ -35,11 +35,18 @@ public sealed class TierCrossings
     /// Applies the rule right after an event was applied to <paramref name="state"/> (duplicates excluded); returns
     /// the upward crossing that event made, if any.
     /// </summary>
-    public TierRise? Observe(ScoringState state, DateTimeOffset eventTime)
+    public TierRise? Observe(ScoringState state, DateTimeOffset eventTime) => Observe(state, eventTime, out _);
+
+    /// <summary>
+    /// <see cref="Observe(ScoringState, DateTimeOffset)"/>, also handing back the score the rule read: the state's score at
+    /// the event's time, null while suppressed.
+    /// </summary>
+    public TierRise? Observe(ScoringState state, DateTimeOffset eventTime, out double? unsuppressedScore)
     {
         ArgumentNullException.ThrowIfNull(state);
         var suppression = state.SuppressionAt(eventTime);
-        return Observe(suppression == SuppressionReason.None ? state.ScoreAt(eventTime) : 0, suppression, eventTime);
+        unsuppressedScore = suppression == SuppressionReason.None ? state.ScoreAt(eventTime) : null;
+        return Observe(unsuppressedScore ?? 0, suppression, eventTime);
     }
 
     /// <summary>The same rule for a score and suppression evaluated at the applied event's time (accounts, whose score includes members).</summary>
