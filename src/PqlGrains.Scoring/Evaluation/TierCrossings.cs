@@ -25,6 +25,9 @@ public sealed class TierCrossings
         _crossedAtTicks = new long[_tiers.Count];
     }
 
+    /// <summary>The definition's tiers, lowest first: what <see cref="Rank"/> and <see cref="TierRise.ToRank"/> index (<see cref="TierRanks.RankOf"/>).</summary>
+    public IReadOnlyList<Tier> Tiers => _tiers;
+
     /// <summary>The rank (lowest tier 0) after the last applied event, -1 below every tier.</summary>
     public int Rank { get; private set; } = -1;
 
@@ -71,7 +74,7 @@ public sealed class TierCrossings
     /// <summary>The latest upward crossing into (or past) the tier, null if it never happened.</summary>
     public DateTimeOffset? CrossedAt(string tierName)
     {
-        var rank = RankOf(tierName);
+        var rank = _tiers.RankOf(tierName);
         return rank < 0 || _crossedAtTicks[rank] == 0 ? null : new DateTimeOffset(_crossedAtTicks[rank], TimeSpan.Zero);
     }
 
@@ -96,17 +99,14 @@ public sealed class TierCrossings
     /// </summary>
     public void Restore(string? tierName, IReadOnlyDictionary<string, DateTimeOffset>? crossedAt)
     {
-        Rank = tierName is null ? -1 : RankOf(tierName);
+        Rank = tierName is null ? -1 : _tiers.RankOf(tierName);
         Array.Clear(_crossedAtTicks);
         foreach (var (name, at) in crossedAt ?? new Dictionary<string, DateTimeOffset>())
         {
-            if (RankOf(name) is var rank and >= 0)
+            if (_tiers.RankOf(name) is var rank and >= 0)
             {
                 _crossedAtTicks[rank] = at.UtcTicks;
             }
         }
     }
-
-    /// <summary>The rank of a tier by name (lowest 0), -1 for null or a name the definition does not have.</summary>
-    public int RankOf(string? tierName) => _tiers.RankOf(tierName);
 }
