@@ -10,7 +10,4 @@ public interface IAccountScoreState : IScoreState
 
     /// <summary>The user left the account: its score no longer counts.</summary>
     void RemoveMember(string userId, DateTimeOffset at);
-
-    /// <summary><see cref="IScoreState.Evaluate"/>'s score and tier, bit for bit, without the breakdown and member list.</summary>
-    ScoreAndTier ScoreAndTierAt(DateTimeOffset at);
 }
