@@ -53,10 +53,13 @@ internal sealed class GrainStateWriteBatches(NpgsqlDataSource dataSource, string
         {
             try
             {
-                var versions = await WriteBatchAsync(batch).ConfigureAwait(false);
-                for (var i = 0; i < batch.Count; i++)
+                // Rows in one order on every silo: two silos' batches touching the same rows (a grain briefly active
+                // on both) wait for each other instead of deadlocking. The sort is stable: one grain's writes keep their order.
+                var ordered = batch.OrderBy(static write => write.Key, GrainStateKeyOrder.Instance).ToList();
+                var versions = await WriteBatchAsync(ordered).ConfigureAwait(false);
+                for (var i = 0; i < ordered.Count; i++)
                 {
-                    batch[i].Complete(versions[i]);
+                    ordered[i].Complete(versions[i]);
                 }
             }
             catch (Exception exception)
