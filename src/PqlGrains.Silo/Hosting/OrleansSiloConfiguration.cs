@@ -2,14 +2,11 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
-using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
-using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using PqlGrains.Abstractions;
 using PqlGrains.Grains.Hosting;
 using PqlGrains.Postgres.EventLog;
-using PqlGrains.Postgres.GrainStorage;
 using PqlGrains.Silo.Configuration;
 
 namespace PqlGrains.Silo.Hosting;
@@ -87,12 +84,7 @@ internal static class OrleansSiloConfiguration
                 options.Invariant = NpgsqlInvariant;
                 options.DataSource = dataSource;
             }));
-        silo.Services.AddGrainStorage(PqlStorageNames.Grains, static (services, _) => new PostgresGrainStorage(
-            services.GetRequiredService<NpgsqlDataSource>(),
-            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
-            GrainStateSerialization.BinaryReadingJson(services.GetRequiredService<Serializer>(), services.GetRequiredService<IGrainStorageSerializer>()),
-            services.GetRequiredService<IActivatorProvider>(),
-            services.GetRequiredService<ILogger<PostgresGrainStorage>>()));
+        silo.AddPqlPostgresGrainStorage(PqlStorageNames.Grains);
         silo.Services.AddPqlPostgresEventLog();
     }
 }
