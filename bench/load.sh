@@ -92,7 +92,7 @@ if [ "$MODE" = postgres ]; then
   as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U "$PG_USER" -A trust -E UTF8 --no-locale --no-sync >/dev/null
   # Durable settings (fsync and synchronous_commit stay on): a 2xx must mean the event is on disk.
   # max_wal_size as an operator would size it for this write rate (README, Operations -> PostgreSQL connections):
-  # at ~1.5 KB of WAL per event the default 1 GB forces a checkpoint every ~20 s at 30K events/s.
+  # at 0.5-1.5 KB of WAL per event the default 1 GB forces a checkpoint every 20-70 s at 30K events/s.
   PG_EXTRA=""
   [ "${PG_STATS:-0}" = 1 ] && PG_EXTRA="-c shared_preload_libraries=pg_stat_statements -c track_wal_io_timing=on"
   as_postgres "$PG_CTL" start -D "$PG_DATA" -w -t 60 -l "$WORK/pg.log" \
