@@ -14,6 +14,11 @@ internal sealed class PqlOptionsValidator : IValidateOptions<PqlOptions>
             failures.Add("Pql:Storage is Postgres but ConnectionStrings:Pql is empty: set ConnectionStrings__Pql to an Npgsql connection string, e.g. \"Host=db;Username=pql;Password=…;Database=pql\".");
         }
 
+        if (!Enum.IsDefined(options.Database.GrainStorage))
+        {
+            failures.Add($"Pql:Database:GrainStorage '{options.Database.GrainStorage}' is not a grain storage: use Batched (the default) or AdoNet.");
+        }
+
         var cluster = options.Cluster;
         if (string.IsNullOrWhiteSpace(cluster.ClusterId))
         {

@@ -33,7 +33,7 @@ internal static class OrleansSiloConfiguration
         }
         else
         {
-            ApplyPostgres(silo, cluster);
+            ApplyPostgres(silo, cluster, options.Database.GrainStorage);
         }
 
         silo.AddPqlIngest();
@@ -56,7 +56,7 @@ internal static class OrleansSiloConfiguration
     /// Clustering, reminders, grain state and the event log all use the silo's one <see cref="NpgsqlDataSource"/>
     /// (<see cref="PqlSiloHostingExtensions"/>): one connection pool and one place where the connection defaults apply.
     /// </summary>
-    private static void ApplyPostgres(ISiloBuilder silo, PqlClusterOptions cluster)
+    private static void ApplyPostgres(ISiloBuilder silo, PqlClusterOptions cluster, PqlGrainStorageKind grainStorage)
     {
         silo.Configure<ClusterOptions>(identity =>
         {
@@ -84,7 +84,21 @@ internal static class OrleansSiloConfiguration
                 options.Invariant = NpgsqlInvariant;
                 options.DataSource = dataSource;
             }));
-        silo.AddPqlPostgresGrainStorage(PqlStorageNames.Grains);
+        if (grainStorage == PqlGrainStorageKind.AdoNet)
+        {
+            silo.AddAdoNetGrainStorage(PqlStorageNames.Grains, (OptionsBuilder<AdoNetGrainStorageOptions> storage) => storage.Configure<NpgsqlDataSource, Serializer, IGrainStorageSerializer>(
+                (adoNet, dataSource, serializer, json) =>
+                {
+                    adoNet.Invariant = NpgsqlInvariant;
+                    adoNet.DataSource = dataSource;
+                    adoNet.GrainStorageSerializer = GrainStateSerialization.BinaryReadingJson(serializer, json);
+                }));
+        }
+        else
+        {
+            silo.AddPqlPostgresGrainStorage(PqlStorageNames.Grains);
+        }
+
         silo.Services.AddPqlPostgresEventLog();
     }
 }
