@@ -200,7 +200,7 @@ public sealed partial class InMemoryEventLog : IEventLog
                 _chunks.Add(new Entry[ChunkMask + 1]);
             }
 
-            _chunks[^1]![Count & ChunkMask] = new Entry(logged.Sequence, sharedUserId, _pages.Append(logged.Event), previous);
+            _chunks[^1]![Count & ChunkMask] = new Entry(logged.Sequence, sharedUserId, _pages.Append(logged.Event, utf8), previous);
             _messageIds.Add(hash, Count);
             NewestOfUser[sharedUserId] = Count;
             Count++;

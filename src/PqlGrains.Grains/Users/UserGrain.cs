@@ -31,6 +31,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private readonly ILogger<UserGrain> _logger;
     private readonly TimeProvider _time;
     private readonly StringKeyedGrains<IAccountGrain> _accounts;
+    private readonly UserSettleSchedule _settleSchedule;
 
     private IUserScoreState _score = null!;
     private int _partition;
@@ -49,7 +50,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         IOptions<UserGrainOptions> options,
         ILogger<UserGrain> logger,
         TimeProvider time,
-        StringKeyedGrains<IAccountGrain> accounts)
+        StringKeyedGrains<IAccountGrain> accounts,
+        UserSettleSchedule settleSchedule)
     {
         _state = state;
         _log = log;
@@ -60,6 +62,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _logger = logger;
         _time = time;
         _accounts = accounts;
+        _settleSchedule = settleSchedule;
     }
 
     private string UserId => this.GetPrimaryKeyString();
@@ -389,9 +392,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
             await RecordShadowCrossingsAsync(now);
             await ReportToAccountAsync(current, now, cancellationToken);
-
-            // Settled users are usually idle until their next burst: keep the packed state meanwhile.
-            _score.Compact();
+            ScheduleIdleCheck();
         }
         finally
         {
@@ -419,8 +420,15 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return;
         }
 
-        _settle = SettleSchedule.Schedule(UserId, delay);
+        _settle = _settleSchedule.Schedule(UserId, delay);
     }
+
+    /// <summary>
+    /// Packing the scoring state right after a settle cost a snapshot encode and decode per user per window under
+    /// steady traffic, since the next event unpacked it again. The next window tells: a settle call that finds no new
+    /// event packs the state (<see cref="Settle"/>); one that finds events settles them as the window's own call.
+    /// </summary>
+    private void ScheduleIdleCheck() => _settle ??= _settleSchedule.Schedule(UserId, _options.SettleDelay);
 
     private async Task ReportToAccountAsync(ScoreAndTier current, DateTimeOffset now, CancellationToken cancellationToken)
     {
