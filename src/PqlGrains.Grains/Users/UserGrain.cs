@@ -38,6 +38,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private int _unsaved;
     private long _savedAt;
     private bool _unsettled;
+    private bool _deactivating;
     private SettleTicket? _settle;
     private List<LoggedEvent>? _accountOutbox;
 
@@ -110,6 +111,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _deactivating = true;
         _settle?.Cancel();
         if (_unsettled)
         {
@@ -428,7 +430,14 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     /// steady traffic, since the next event unpacked it again. The next window tells: a settle call that finds no new
     /// event packs the state (<see cref="Settle"/>); one that finds events settles them as the window's own call.
     /// </summary>
-    private void ScheduleIdleCheck() => _settle ??= _settleSchedule.Schedule(UserId, _options.SettleDelay);
+    private void ScheduleIdleCheck()
+    {
+        // A deactivating grain packs nothing more, and a call to it would only bring it back.
+        if (!_deactivating)
+        {
+            _settle ??= _settleSchedule.Schedule(UserId, _options.SettleDelay);
+        }
+    }
 
     private async Task ReportToAccountAsync(ScoreAndTier current, DateTimeOffset now, CancellationToken cancellationToken)
     {
