@@ -7,7 +7,10 @@
 #
 # Tunables (environment): DURATION (s, 20), USERS (10000), BATCH (100), CONCURRENCY (16),
 # RATE (0 = as fast as acknowledged), MEMORY_USERS (20000; 0 skips the memory phase; HEAP_RETAINED=1 also
-# splits its heap by owner per newly active user, by ClrMD: minutes under load),
+# splits its heap by owner per newly active user, by ClrMD: minutes under load; GRAIN_RESIDENT (1; 0 skips it)
+# prints what one active user grain keeps resident: its activation, grain object and state, and its share of
+# Orleans' activation tables, by ClrMD; GRAIN_RESIDENT_DETAIL=1 adds its split by type; PostgreSQL mode on a
+# loaded machine needs MEMORY_SETTLE=60 or so, or users are still being fed when the heap is read),
 # WARMUP (s of untimed load before the measured run, 5), MEMORY_SETTLE (s to wait before the second heap reading, 10), BUILD (1; 0 reuses the Release build),
 # TRACE (a file name: records a dotnet-trace CPU sample of the silo during the measured run and
 # prints its hottest methods; needs `dotnet tool install -g dotnet-trace`).
@@ -78,7 +81,9 @@ pg_counters() {
 if [ "$BUILD" = 1 ]; then
   dotnet build -c Release "$ROOT/src/PqlGrains.Silo" -v q -nologo >/dev/null
   dotnet build -c Release "$ROOT/src/PqlGrains.Cli" -v q -nologo >/dev/null
+  [ "${GRAIN_RESIDENT:-1}" = 1 ] && [ "$MEMORY_USERS" -gt 0 ] && dotnet build -c Release "$ROOT/bench/PqlGrains.HeapRetained" -v q -nologo >/dev/null
 fi
+HEAP_RETAINED_DLL="$ROOT/bench/PqlGrains.HeapRetained/bin/Release/net10.0/PqlGrains.HeapRetained.dll"
 [ -f "$SILO_DLL" ] && [ -f "$PQL_DLL" ] || { echo "Release build missing: run with BUILD=1" >&2; exit 1; }
 
 export Pql__Storage=Memory
@@ -91,10 +96,12 @@ if [ "$MODE" = postgres ]; then
   PG_USER="$( [ "$(id -u)" = 0 ] && echo postgres || id -un )"
   as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U "$PG_USER" -A trust -E UTF8 --no-locale --no-sync >/dev/null
   # Durable settings (fsync and synchronous_commit stay on): a 2xx must mean the event is on disk.
+  # max_wal_size as an operator would size it for this write rate (README, Operations -> PostgreSQL connections):
+  # at 0.5-1.5 KB of WAL per event the default 1 GB forces a checkpoint every 20-70 s at 30K events/s.
   PG_EXTRA=""
   [ "${PG_STATS:-0}" = 1 ] && PG_EXTRA="-c shared_preload_libraries=pg_stat_statements -c track_wal_io_timing=on"
   as_postgres "$PG_CTL" start -D "$PG_DATA" -w -t 60 -l "$WORK/pg.log" \
-    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB $PG_EXTRA" >/dev/null
+    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=8GB $PG_EXTRA" >/dev/null
   PSQL=(psql -X -q -t -A -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres)
   [ "${PG_STATS:-0}" = 1 ] && "${PSQL[@]}" -c "CREATE EXTENSION pg_stat_statements" >/dev/null
   export Pql__Storage=Postgres
@@ -140,12 +147,23 @@ if [ "$MEMORY_USERS" -gt 0 ]; then
     | "active user grains \(users($b)) -> \(users($a)); managed heap \($b.managedHeapBytes) -> \($a.managedHeapBytes) bytes; " +
       "per newly active user (incl. its share of account grains): \(if $n > 0 then (($a.managedHeapBytes - $b.managedHeapBytes) / $n | floor) else "n/a" end) bytes; " +
       "resident \($b.workingSetBytes) -> \($a.workingSetBytes) bytes"'
+  if [ "${GRAIN_RESIDENT:-1}" = 1 ] && [ ! -f "$HEAP_RETAINED_DLL" ]; then
+    echo "resident per user grain: skipped, bench/PqlGrains.HeapRetained is not built (run with BUILD=1 once, or GRAIN_RESIDENT=0)"
+  elif [ "${GRAIN_RESIDENT:-1}" = 1 ]; then
+    # The target's figure: one user grain's activation (Orleans' ActivationData, DI scope, message loop), grain
+    # object and state, plus its share of the silo-wide activation tables. Not included: the event log, grain
+    # storage's copies (memory mode), accounts, leads and outboxes, which the inclusive figure above counts.
+    dotnet "$HEAP_RETAINED_DLL" "$SILO_PID" --grain PqlGrains.Grains.Users.UserGrain --tables \
+      Orleans.Runtime.ActivationDirectory,Orleans.Runtime.ActivationWorkingSet,Orleans.Runtime.ActivationCollector,Orleans.Runtime.GrainDirectory.GrainDirectoryPartition,Orleans.Runtime.GrainDirectory.LocalGrainDirectoryPartition,Orleans.Runtime.GrainDirectory.LruGrainDirectoryCache \
+      >"$WORK/grain-resident.txt"
+    if [ -n "${GRAIN_RESIDENT_DETAIL:-}" ]; then cat "$WORK/grain-resident.txt"; else grep '^resident per ' "$WORK/grain-resident.txt"; fi
+  fi
   if [ "${HEAP_RETAINED:-0}" = 1 ]; then
     # The same heap split by owner: bytes that would be freed if that owner's objects went away. Orleans' own
     # per-activation data (catalog, directory, message loop) is what the owners below do not account for.
     NEW_USERS="$(jq -n --argjson b "$BEFORE" --argjson a "$AFTER" '[$a, $b] | map([.activations | to_entries[] | select(.key | test("user"; "i")) | .value] | add // 0) | .[0] - .[1]')"
     dotnet run -c Release --project "$ROOT/bench/PqlGrains.HeapRetained" -v q -- "$SILO_PID" \
-      PqlGrains.Grains.Users.UserGrain 'Orleans.Runtime.PersistentState<PqlGrains.Grains.Users.UserCheckpoint>' \
+      PqlGrains.Grains.Users.UserGrain 'Orleans.Runtime.PersistentState<PqlGrains.Grains.Users.UserCheckpoint>,PqlGrains.Grains.Storage.LeanPersistentState<PqlGrains.Grains.Users.UserCheckpoint>' \
       PqlGrains.Grains.Ingest.InMemoryEventLog Orleans.Storage.MemoryStorageGrain \
       'PqlGrains.Grains.Accounts.AccountGrain,Orleans.Runtime.PersistentState<PqlGrains.Grains.Accounts.AccountCheckpoint>' \
       'PqlGrains.Grains.Leads.LeadGrain,PqlGrains.Grains.Delivery.LeadOutboxGrain,Orleans.Runtime.PersistentState<PqlGrains.Grains.Leads.LeadState>,Orleans.Runtime.PersistentState<PqlGrains.Grains.Delivery.OutboxState>' \
@@ -155,7 +173,7 @@ if [ "$MEMORY_USERS" -gt 0 ]; then
 fi
 
 # Warm-up: JIT, connection pools and partition activations, outside the measurement.
-dotnet "$PQL_DLL" load --url "$URL" --duration "${WARMUP:-5}" --users "$USERS" --batch "$BATCH" --concurrency "$CONCURRENCY" >/dev/null
+dotnet "$PQL_DLL" load --url "$URL" --duration "${WARMUP:-5}" --users "$USERS" --batch "$BATCH" --concurrency "$CONCURRENCY" >/dev/null || echo "warm-up load failed (see above); measuring anyway"
 
 if [ "${PG_STATS:-0}" = 1 ]; then
   "${PSQL[@]}" -c "SELECT pg_stat_statements_reset()" >/dev/null

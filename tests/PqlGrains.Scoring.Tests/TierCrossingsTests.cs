@@ -53,8 +53,22 @@ public sealed class TierCrossingsTests
         state.Apply(Identify(Day0, traits: ("plan", "pro")));
         state.Apply(Track("user.billing_page_viewed", Day0.AddHours(1)));
 
-        Assert.Null(crossings.Observe(state, Day0.AddHours(1)));
+        Assert.Null(crossings.Observe(state, Day0.AddHours(1), out var score));
+        Assert.Null(score);
         Assert.Empty(crossings.CrossedAtByTier());
+    }
+
+    [Fact]
+    public void The_rule_hands_back_the_unsuppressed_score_it_read()
+    {
+        var state = Default.CreateUserState();
+        var crossings = new TierCrossings(Default);
+        state.Apply(Track("user.billing_page_viewed", Day0));
+
+        crossings.Observe(state, Day0, out var score);
+
+        Assert.Equal(state.Evaluate(Day0).Score, score);
+        Assert.Equal(50, score);
     }
 
     [Fact]

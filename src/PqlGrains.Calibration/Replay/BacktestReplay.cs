@@ -17,8 +17,12 @@ public static class BacktestReplay
 {
     private const int RecentIdSlots = 1 << 14;
 
-    public static ReplayResult Run(PqlDefinition definition, IReadOnlyList<ScoringEvent> events, SubjectLevel level) =>
-        level == SubjectLevel.User ? RunUsers(definition, events) : RunAccounts(definition, events);
+    /// <param name="keepStates">
+    /// Keep each subject's scoring state after the replay, for <see cref="SubjectReplay.EvaluateAt"/> (a comparison with a
+    /// running cluster); a backtest or calibration leaves it off, so a subject's state is freed once its events are replayed.
+    /// </param>
+    public static ReplayResult Run(PqlDefinition definition, IReadOnlyList<ScoringEvent> events, SubjectLevel level, bool keepStates = false) =>
+        level == SubjectLevel.User ? RunUsers(definition, events, keepStates) : RunAccounts(definition, events, keepStates);
 
     /// <summary>
     /// Users are independent, so each user's events are replayed together (still in event-time order): the
@@ -26,7 +30,7 @@ public static class BacktestReplay
     /// are first matched in history order (the order they lie in memory) into rows grouped by user, so the per-user
     /// pass reads consecutive rows instead of fetching events, their strings and properties from all over the heap.
     /// </summary>
-    private static ReplayResult RunUsers(PqlDefinition definition, IReadOnlyList<ScoringEvent> events)
+    private static ReplayResult RunUsers(PqlDefinition definition, IReadOnlyList<ScoringEvent> events, bool keepStates)
     {
         var (userIds, starts, userOf) = GroupByUser(events);
         var matched = new MatchedEvents(definition, events.Count);
@@ -40,7 +44,7 @@ public static class BacktestReplay
         for (var user = 0; user < userIds.Count; user++)
         {
             var state = definition.CreateUserState();
-            var replay = new SubjectReplay(userIds[user], definition, state.Evaluate);
+            var replay = new SubjectReplay(userIds[user], definition, keepStates ? state.Evaluate : null);
             subjects.Add(userIds[user], replay);
             for (var k = starts[user]; k < starts[user + 1]; k++)
             {
@@ -107,7 +111,7 @@ public static class BacktestReplay
     }
 
     /// <summary>Accounts roll up several users' scores, so the history is replayed in one event-time pass.</summary>
-    private static ReplayResult RunAccounts(PqlDefinition definition, IReadOnlyList<ScoringEvent> events)
+    private static ReplayResult RunAccounts(PqlDefinition definition, IReadOnlyList<ScoringEvent> events, bool keepStates)
     {
         var users = new Dictionary<string, ScoringState>(StringComparer.Ordinal);
         var accounts = new Dictionary<string, (AccountScoringState State, SubjectReplay Replay)>(StringComparer.Ordinal);
@@ -129,7 +133,7 @@ public static class BacktestReplay
             if (!accounts.TryGetValue(accountId, out var account))
             {
                 var state = definition.CreateAccountState();
-                account = (state, new SubjectReplay(accountId, definition, state.Evaluate));
+                account = (state, new SubjectReplay(accountId, definition, keepStates ? state.Evaluate : null));
                 accounts.Add(accountId, account);
                 subjects.Add(accountId, account.Replay);
             }

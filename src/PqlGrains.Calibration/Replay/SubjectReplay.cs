@@ -12,10 +12,10 @@ public sealed class SubjectReplay
     private readonly List<TierCrossing> _crossings = [];
     private readonly Dictionary<string, DateTimeOffset> _signalsFired = new(StringComparer.Ordinal);
     private readonly TierCrossings _tiers;
-    private readonly Func<DateTimeOffset, ScoreResult> _evaluate;
+    private readonly Func<DateTimeOffset, ScoreResult>? _evaluate;
     private ulong _firedMask;
 
-    internal SubjectReplay(string id, PqlDefinition definition, Func<DateTimeOffset, ScoreResult> evaluate)
+    internal SubjectReplay(string id, PqlDefinition definition, Func<DateTimeOffset, ScoreResult>? evaluate)
     {
         Id = id;
         _tiers = new TierCrossings(definition);
@@ -36,8 +36,15 @@ public sealed class SubjectReplay
     /// <summary>The tier after the subject's last event and the latest upward crossing into each tier, as the cluster reports them.</summary>
     public TierCrossings Tiers => _tiers;
 
-    /// <summary>The subject's full evaluation after all its replayed events, at an instant at or after the last of them.</summary>
-    public ScoreResult EvaluateAt(DateTimeOffset at) => _evaluate(at);
+    /// <summary>
+    /// The subject's full evaluation after all its replayed events, at an instant at or after the last of them; only when
+    /// the replay kept the states (<see cref="BacktestReplay.Run"/>'s <c>keepStates</c>).
+    /// </summary>
+    public ScoreResult EvaluateAt(DateTimeOffset at) =>
+        _evaluate is { } evaluate
+            ? evaluate(at)
+            : throw new InvalidOperationException(
+                $"The replay did not keep the scoring state of '{Id}' to evaluate it afterwards; run BacktestReplay.Run with keepStates: true.");
 
     /// <summary>Each signal that ever held points, with the first time it did.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> SignalsFired => _signalsFired;
@@ -68,10 +75,9 @@ public sealed class SubjectReplay
     /// </summary>
     internal void ObserveUser(ScoringState state, DateTimeOffset at, bool changed)
     {
-        var suppression = state.SuppressionAt(at);
-        var score = suppression == SuppressionReason.None ? state.ScoreAt(at) : 0;
-        Observe(score, suppression, at);
-        if (!changed || suppression != SuppressionReason.None || _signalsFired.Count == state.Definition.Signals.Count)
+        var rise = _tiers.Observe(state, at, out var score);
+        Record(rise, score, at);
+        if (!changed || score is null || _signalsFired.Count == state.Definition.Signals.Count)
         {
             return;
         }
@@ -91,21 +97,23 @@ public sealed class SubjectReplay
     /// <summary>After an account's state changed, with its full evaluation at the event's time.</summary>
     internal void ObserveAccount(ScoreResult result)
     {
-        Observe(result.Score, result.Suppression, result.EvaluatedAt);
-        if (result.Suppression == SuppressionReason.None)
+        var unsuppressed = result.Suppression == SuppressionReason.None;
+        Record(_tiers.Observe(result.Score, result.Suppression, result.EvaluatedAt), unsuppressed ? result.Score : null, result.EvaluatedAt);
+        if (unsuppressed)
         {
             RecordSignals(result);
         }
     }
 
-    private void Observe(double score, SuppressionReason suppression, DateTimeOffset at)
+    /// <summary>What the tier-crossing rule saw at an applied event: its upward crossing, if any, and the score unless suppressed.</summary>
+    private void Record(TierRise? rise, double? unsuppressedScore, DateTimeOffset at)
     {
-        if (_tiers.Observe(score, suppression, at) is { } rise)
+        if (rise is { } crossing)
         {
-            _crossings.Add(new TierCrossing(Id, rise.To.Name, rise.ToRank, rise.At));
+            _crossings.Add(new TierCrossing(Id, crossing.To.Name, crossing.ToRank, crossing.At));
         }
 
-        if (suppression == SuppressionReason.None)
+        if (unsuppressedScore is { } score)
         {
             Trajectory.Observe(at, score);
         }

@@ -256,7 +256,7 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
             }
 
             await SettleShadowsAsync(checkpoint, now);
-            checkpoint.ScoreState = _score.Save();
+            var saved = checkpoint.ScoreState = _score.Save();
             var saving = checkpoint.Members.Select(pair => (pair.Key, pair.Value.AppliedSequence)).ToArray();
             try
             {
@@ -274,6 +274,9 @@ internal sealed partial class AccountGrain : Grain, IAccountGrain
 
             // Written (or to be rewritten by the retry): the next save encodes the live state again.
             checkpoint.ScoreState = null;
+
+            // Settled accounts mostly wait for their members' next burst: keep the saved bytes meanwhile.
+            _score.CompactAs(saved);
         }
         finally
         {

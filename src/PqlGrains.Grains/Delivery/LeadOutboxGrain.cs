@@ -9,7 +9,8 @@ namespace PqlGrains.Grains.Delivery;
 /// <summary>
 /// Durable outbox for one lead subject. Every item is stored before it is tried and after every attempt, so a silo
 /// restart loses nothing and a delivered task is never created again (the CRM's id is remembered per connector).
-/// Short waits use a grain timer; a reminder is the durable wake-up while anything is pending.
+/// Short waits use a grain timer; a reminder is the durable wake-up while anything is pending. An outbox with nothing
+/// pending deactivates.
 /// </summary>
 public sealed partial class LeadOutboxGrain(
     [PersistentState("outbox", PqlStorageNames.Grains)] IPersistentState<OutboxState> state,
@@ -215,6 +216,9 @@ public sealed partial class LeadOutboxGrain(
                 _reminderRegistered = false;
             }
 
+            // Nothing left to wake up for: the finished items are stored, and the next Enqueue reactivates the outbox.
+            // Most outboxes empty within seconds, so an idle one would otherwise hold an activation for nothing.
+            DeactivateOnIdle();
             return;
         }
 

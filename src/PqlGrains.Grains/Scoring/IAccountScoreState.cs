@@ -11,6 +11,9 @@ public interface IAccountScoreState : IScoreState
     /// <summary>The user left the account: its score no longer counts.</summary>
     void RemoveMember(string userId, DateTimeOffset at);
 
-    /// <summary><see cref="IScoreState.Evaluate"/>'s score and tier, bit for bit, without the breakdown and member list.</summary>
-    ScoreAndTier ScoreAndTierAt(DateTimeOffset at);
+    /// <summary>
+    /// The state was just saved as <paramref name="saved"/> and has not changed since: it keeps those bytes instead of
+    /// the live state until the next call needs it (a settled account waits for its members' next burst).
+    /// </summary>
+    void CompactAs(byte[] saved);
 }

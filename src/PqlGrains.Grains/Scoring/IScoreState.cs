@@ -14,10 +14,11 @@ public interface IScoreState
 
     ScoreSummary Evaluate(DateTimeOffset at);
 
-    byte[] Save();
+    /// <summary>
+    /// <see cref="Evaluate"/>'s score and tier, bit for bit, without building the breakdown and explanations (nor an
+    /// account's member list): what a settle needs unless the tier changed.
+    /// </summary>
+    ScoreAndTier ScoreAndTierAt(DateTimeOffset at);
 
-    /// <summary>Trades speed for memory while the subject is idle: the next call restores the state as it was.</summary>
-    void Compact()
-    {
-    }
+    byte[] Save();
 }

@@ -15,9 +15,6 @@ public interface IUserScoreState : IScoreState
     /// <summary>The tier after the last applied event and the latest upward crossing into each tier (event times).</summary>
     TierCrossings Crossings { get; }
 
-    /// <summary>
-    /// <see cref="IScoreState.Evaluate"/>'s score and tier, bit for bit, without building the breakdown and
-    /// explanations: what a settle needs unless the tier changed.
-    /// </summary>
-    ScoreAndTier ScoreAndTierAt(DateTimeOffset at);
+    /// <summary>Trades speed for memory while the user is idle: the next call restores the state as it was.</summary>
+    void Compact();
 }

@@ -10,6 +10,11 @@ namespace PqlGrains.Grains.Users;
 [GenerateSerializer]
 public sealed class UserCheckpoint
 {
+    // The instants below are stored as the same DateTimeOffset? fields (the serialized shape is unchanged), held packed.
+    [NonSerialized] private long _traitsAt;
+    [NonSerialized] private long _accountAt;
+    [NonSerialized] private long _lastEventAt;
+
     /// <summary>Ingest partition whose sequence <see cref="AppliedSequence"/> counts in.</summary>
     [Id(0)] public int Partition { get; set; } = -1;
 
@@ -22,13 +27,13 @@ public sealed class UserCheckpoint
 
     [Id(4)] public UserTraits Traits { get; set; } = UserTraits.None;
 
-    [Id(5)] public DateTimeOffset? TraitsAt { get; set; }
+    [Id(5)] public DateTimeOffset? TraitsAt { get => PackedInstant.Unpack(_traitsAt); set => _traitsAt = PackedInstant.Pack(value); }
 
     [Id(6)] public string? AccountId { get; set; }
 
-    [Id(7)] public DateTimeOffset? AccountAt { get; set; }
+    [Id(7)] public DateTimeOffset? AccountAt { get => PackedInstant.Unpack(_accountAt); set => _accountAt = PackedInstant.Pack(value); }
 
-    [Id(8)] public DateTimeOffset? LastEventAt { get; set; }
+    [Id(8)] public DateTimeOffset? LastEventAt { get => PackedInstant.Unpack(_lastEventAt); set => _lastEventAt = PackedInstant.Pack(value); }
 
     [Id(9)] public long EventsApplied { get; set; }
 
@@ -53,7 +58,10 @@ public sealed class UserCheckpoint
     /// <summary>The tier-crossing rule's tier after the last applied event, saved with <see cref="ScoreState"/>.</summary>
     [Id(15)] public string? CrossingTier { get; set; }
 
-    /// <summary>Per tier, the event time of the latest upward crossing into it, saved with <see cref="ScoreState"/>.</summary>
+    /// <summary>
+    /// Per tier, the event time of the latest upward crossing into it, saved with <see cref="ScoreState"/>. Like it, held
+    /// only from a save's start to its end and from a read until the crossings are restored from it.
+    /// </summary>
     [Id(16)] public Dictionary<string, DateTimeOffset>? TierCrossedAt { get; set; }
 
     /// <summary>

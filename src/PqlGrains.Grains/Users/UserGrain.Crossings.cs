@@ -1,4 +1,5 @@
 using PqlGrains.Grains.Scoring;
+using PqlGrains.Scoring.Definitions;
 
 namespace PqlGrains.Grains.Users;
 
@@ -14,7 +15,7 @@ internal sealed partial class UserGrain
 
     private void NoteTierRise(ScoredEvent scored)
     {
-        if (scored.RouteImmediately || (scored.Rise is { } rise && rise.ToRank > _score.Crossings.RankOf(_state.State.PublishedTier)))
+        if (scored.RouteImmediately || (scored.Rise is { } rise && rise.ToRank > _score.Crossings.Tiers.RankOf(_state.State.PublishedTier)))
         {
             _tierRose = true;
         }
@@ -33,7 +34,7 @@ internal sealed partial class UserGrain
     private DateTimeOffset CrossedAt(string? tier, DateTimeOffset now)
     {
         var crossings = _score.Crossings;
-        return crossings.RankOf(tier) > crossings.RankOf(_state.State.PublishedTier) && crossings.CrossedAt(tier!) is { } at ? at : now;
+        return crossings.Tiers.RankOf(tier) > crossings.Tiers.RankOf(_state.State.PublishedTier) && crossings.CrossedAt(tier!) is { } at ? at : now;
     }
 
     private void SaveCrossings(UserCheckpoint checkpoint)

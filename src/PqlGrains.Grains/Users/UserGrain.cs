@@ -10,6 +10,7 @@ using PqlGrains.Grains.Accounts;
 using PqlGrains.Grains.Ingest;
 using PqlGrains.Grains.Qualification;
 using PqlGrains.Grains.Scoring;
+using PqlGrains.Grains.Storage;
 using PqlGrains.Scoring.Events;
 
 namespace PqlGrains.Grains.Users;
@@ -43,7 +44,6 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private List<LoggedEvent>? _accountOutbox;
 
     public UserGrain(
-        [PersistentState("user", PqlStorageNames.Grains)] IPersistentState<UserCheckpoint> state,
         IEventLog log,
         IScoringModel model,
         TierChangePublisher tierChanges,
@@ -54,7 +54,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         StringKeyedGrains<IAccountGrain> accounts,
         UserSettleSchedule settleSchedule)
     {
-        _state = state;
+        // Not the [PersistentState] facet: its lifecycle subscription costs every active user ~400 bytes.
+        _state = LeanPersistentState<UserCheckpoint>.Create(GrainContext, "user", PqlStorageNames.Grains);
         _log = log;
         _model = model;
         _tierChanges = tierChanges;
@@ -70,6 +71,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await _state.ReadStateAsync(cancellationToken);
         _partition = PartitionMap.PartitionOf(UserId, _ingest.Partitions);
         _savedAt = _time.GetTimestamp();
         var checkpoint = _state.State;
@@ -82,6 +84,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
                 _score.Crossings.Restore(checkpoint.CrossingTier, checkpoint.TierCrossedAt);
                 restored = true;
                 checkpoint.ScoreState = null;
+                checkpoint.TierCrossedAt = null;
             }
             catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or EndOfStreamException)
             {
@@ -501,6 +504,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
         // _score is the live state; the encoded copy exists for storage, so it is not kept resident.
         checkpoint.ScoreState = null;
+        checkpoint.TierCrossedAt = null;
         _unsaved = 0;
         _savedAt = _time.GetTimestamp();
     }

@@ -15,8 +15,11 @@ public sealed class UserRecentActivity
     private const int MaxFeatures = 20;
     private static readonly TimeSpan FeatureWindow = TimeSpan.FromDays(7);
 
-    /// <summary>Feature name and when it was last activated, most recent first, bounded.</summary>
-    [Id(4)] public List<RecentFeature> Features { get; set; } = [];
+    /// <summary>
+    /// Feature name and when it was last activated, most recent first, bounded. Null until the first feature.activated
+    /// event: an empty list would cost every user who never sends one 32 bytes while active.
+    /// </summary>
+    [Id(4)] public List<RecentFeature>? Features { get; set; }
 
     /// <summary>Scores as evaluated over the last day (Ids 0-3 held the previous-UTC-day score before it).</summary>
     [Id(5)] public ScoreHistory History { get; set; } = new();
@@ -32,27 +35,28 @@ public sealed class UserRecentActivity
             return;
         }
 
-        var index = Features.FindIndex(seen => string.Equals(seen.Feature, feature, StringComparison.Ordinal));
+        var features = Features ??= [];
+        var index = features.FindIndex(seen => string.Equals(seen.Feature, feature, StringComparison.Ordinal));
         if (index >= 0)
         {
-            if (Features[index].At >= scoringEvent.Timestamp)
+            if (features[index].At >= scoringEvent.Timestamp)
             {
                 return;
             }
 
-            Features.RemoveAt(index);
+            features.RemoveAt(index);
         }
 
-        var position = Features.FindIndex(seen => seen.At < scoringEvent.Timestamp);
-        Features.Insert(position < 0 ? Features.Count : position, new RecentFeature(feature, scoringEvent.Timestamp));
-        if (Features.Count > MaxFeatures)
+        var position = features.FindIndex(seen => seen.At < scoringEvent.Timestamp);
+        features.Insert(position < 0 ? features.Count : position, new RecentFeature(feature, scoringEvent.Timestamp));
+        if (features.Count > MaxFeatures)
         {
-            Features.RemoveAt(Features.Count - 1);
+            features.RemoveAt(features.Count - 1);
         }
     }
 
     public UserBriefFacts Facts(DateTimeOffset now)
     {
-        return new UserBriefFacts(History.DayBefore(now), [.. Features.Where(seen => now - seen.At <= FeatureWindow).Select(seen => seen.Feature)]);
+        return new UserBriefFacts(History.DayBefore(now), [.. (Features ?? []).Where(seen => now - seen.At <= FeatureWindow).Select(seen => seen.Feature)]);
     }
 }

@@ -17,10 +17,13 @@ internal sealed class SignalPointsCache
     private const int TrackedRules = 64;
 
     private readonly double[] _points;
+
+    // Every tracked rule starts stale, so the first Score reads them all whatever the instant.
     private ulong _stale = ulong.MaxValue;
-    private bool _filled;
     private TimePoint _at;
     private double _total;
+
+    // False until the first Score: from then on the total changes only when a re-read signal's points do.
     private bool _totalValid;
 
     public SignalPointsCache(int ruleCount)
@@ -32,31 +35,25 @@ internal sealed class SignalPointsCache
     public ReadOnlySpan<double> Points => _points;
 
     /// <summary>The rule's slots changed: read it again next time.</summary>
-    public void MarkStale(int rule)
-    {
-        _stale |= rule < TrackedRules ? 1UL << rule : 0;
-        _totalValid = false;
-    }
+    public void MarkStale(int rule) => _stale |= rule < TrackedRules ? 1UL << rule : 0;
 
-    public void MarkStale(ulong rules)
-    {
-        _stale |= rules;
-        _totalValid = false;
-    }
+    public void MarkStale(ulong rules) => _stale |= rules;
 
     public double Score(PqlDefinition definition, SignalSet signals, ReadOnlySpan<long> slots, in TimePoint at)
     {
         var rules = signals.Rules;
-        var sameInstant = _filled && at.UtcTicks == _at.UtcTicks;
-        var sameDay = sameInstant || (_filled && signals.Clock.ReadingsStableWithinDay && at.Day == _at.Day && at.X == _at.X);
-        var reread = sameInstant ? _stale : sameDay ? _stale | signals.InstantReaders : ulong.MaxValue;
+
+        // Stable within a day means daily decay, whose decay coordinate is the day itself.
+        var reread = at.UtcTicks == _at.UtcTicks ? _stale
+            : signals.Clock.ReadingsStableWithinDay && at.Day == _at.Day ? _stale | signals.InstantReaders
+            : ulong.MaxValue;
         var view = new StateView(slots, signals.Clock, at);
         for (var i = 0; i < rules.Count; i++)
         {
             if (i >= TrackedRules || (reread & (1UL << i)) != 0)
             {
                 var points = ScoreArithmetic.Round(rules[i].Read(view).Points);
-                if (!_totalValid || BitConverter.DoubleToInt64Bits(points) != BitConverter.DoubleToInt64Bits(_points[i]))
+                if (BitConverter.DoubleToInt64Bits(points) != BitConverter.DoubleToInt64Bits(_points[i]))
                 {
                     _points[i] = points;
                     _totalValid = false;
@@ -65,7 +62,6 @@ internal sealed class SignalPointsCache
         }
 
         _stale = 0;
-        _filled = true;
         _at = at;
         if (!_totalValid)
         {

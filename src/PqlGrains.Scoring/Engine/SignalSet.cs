@@ -37,11 +37,14 @@ internal sealed class SignalSet(SignalRule[] rules, int slotCount, EventPatterns
     /// Reads from the event all that applying it needs into <paramref name="row"/> (<see cref="RowLength"/> longs):
     /// the only place the event's strings and properties are read.
     /// </summary>
-    public void Match(ScoringEvent scoringEvent, Span<long> row)
+    public void Match(ScoringEvent scoringEvent, Span<long> row) => Match(scoringEvent, StableHash.Of(scoringEvent.MessageId), row);
+
+    /// <summary><see cref="Match(ScoringEvent, Span{long})"/> with the event's messageId already hashed (<see cref="StableHash"/>).</summary>
+    public void Match(ScoringEvent scoringEvent, long messageHash, Span<long> row)
     {
         row.Clear();
         row[EventRow.Ticks] = scoringEvent.Timestamp.UtcTicks;
-        row[EventRow.MessageHash] = StableHash.Of(scoringEvent.MessageId);
+        row[EventRow.MessageHash] = messageHash;
         var plan = EventRow.PlanAbsent;
         if (scoringEvent.Type is EventType.Identify or EventType.Group)
         {

@@ -31,16 +31,17 @@ internal static class ScoreBuilder
         }
 
         var signalPoints = scores.Select(s => s.Points).ToArray();
-        var categories = ScoreArithmetic.Categories
-            .Select(category =>
-            {
-                var points = ScoreArithmetic.CategoryPoints(signalPoints, signals.Categories, category);
-                return new CategoryScore(category, points, definition.CategoryWeights[category], ScoreArithmetic.Weighted(definition, category, points));
-            })
-            .ToList();
+        Span<double> sums = stackalloc double[ScoreArithmetic.Categories.Length];
+        ScoreArithmetic.CategorySums(signalPoints, signals.Categories, sums);
+        var categories = new List<CategoryScore>(sums.Length);
+        foreach (var category in ScoreArithmetic.Categories)
+        {
+            var points = sums[(int)category];
+            categories.Add(new CategoryScore(category, points, definition.CategoryWeights[category], ScoreArithmetic.Weighted(definition, category, points)));
+        }
 
         var rollup = memberRollup?.Sum ?? 0;
-        var score = ScoreArithmetic.Total(definition, signalPoints, signals.Categories, rollup);
+        var score = ScoreArithmetic.Total(definition, sums, rollup);
         var ordered = scores
             .OrderByDescending(s => s.Points * definition.CategoryWeights[s.Category])
             .ToList();

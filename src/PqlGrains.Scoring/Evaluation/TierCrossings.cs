@@ -25,6 +25,9 @@ public sealed class TierCrossings
         _crossedAtTicks = new long[_tiers.Count];
     }
 
+    /// <summary>The definition's tiers, lowest first: what <see cref="Rank"/> and <see cref="TierRise.ToRank"/> index (<see cref="TierRanks.RankOf"/>).</summary>
+    public IReadOnlyList<Tier> Tiers => _tiers;
+
     /// <summary>The rank (lowest tier 0) after the last applied event, -1 below every tier.</summary>
     public int Rank { get; private set; } = -1;
 
@@ -35,11 +38,18 @@ public sealed class TierCrossings
     /// Applies the rule right after an event was applied to <paramref name="state"/> (duplicates excluded); returns
     /// the upward crossing that event made, if any.
     /// </summary>
-    public TierRise? Observe(ScoringState state, DateTimeOffset eventTime)
+    public TierRise? Observe(ScoringState state, DateTimeOffset eventTime) => Observe(state, eventTime, out _);
+
+    /// <summary>
+    /// <see cref="Observe(ScoringState, DateTimeOffset)"/>, also handing back the score the rule read: the state's score at
+    /// the event's time, null while suppressed.
+    /// </summary>
+    public TierRise? Observe(ScoringState state, DateTimeOffset eventTime, out double? unsuppressedScore)
     {
         ArgumentNullException.ThrowIfNull(state);
         var suppression = state.SuppressionAt(eventTime);
-        return Observe(suppression == SuppressionReason.None ? state.ScoreAt(eventTime) : 0, suppression, eventTime);
+        unsuppressedScore = suppression == SuppressionReason.None ? state.ScoreAt(eventTime) : null;
+        return Observe(unsuppressedScore ?? 0, suppression, eventTime);
     }
 
     /// <summary>The same rule for a score and suppression evaluated at the applied event's time (accounts, whose score includes members).</summary>
@@ -64,7 +74,7 @@ public sealed class TierCrossings
     /// <summary>The latest upward crossing into (or past) the tier, null if it never happened.</summary>
     public DateTimeOffset? CrossedAt(string tierName)
     {
-        var rank = RankOf(tierName);
+        var rank = _tiers.RankOf(tierName);
         return rank < 0 || _crossedAtTicks[rank] == 0 ? null : new DateTimeOffset(_crossedAtTicks[rank], TimeSpan.Zero);
     }
 
@@ -89,17 +99,14 @@ public sealed class TierCrossings
     /// </summary>
     public void Restore(string? tierName, IReadOnlyDictionary<string, DateTimeOffset>? crossedAt)
     {
-        Rank = tierName is null ? -1 : RankOf(tierName);
+        Rank = tierName is null ? -1 : _tiers.RankOf(tierName);
         Array.Clear(_crossedAtTicks);
         foreach (var (name, at) in crossedAt ?? new Dictionary<string, DateTimeOffset>())
         {
-            if (RankOf(name) is var rank and >= 0)
+            if (_tiers.RankOf(name) is var rank and >= 0)
             {
                 _crossedAtTicks[rank] = at.UtcTicks;
             }
         }
     }
-
-    /// <summary>The rank of a tier by name (lowest 0), -1 for null or a name the definition does not have.</summary>
-    public int RankOf(string? tierName) => _tiers.RankOf(tierName);
 }

@@ -46,11 +46,19 @@ public sealed class ScoringState
     public ApplyOutcome Apply(ScoringEvent scoringEvent)
     {
         ArgumentNullException.ThrowIfNull(scoringEvent);
+
+        // A duplicate is known by its messageId alone: matching its patterns would be wasted.
+        var messageHash = StableHash.Of(scoringEvent.MessageId);
+        if (IsRecent(messageHash))
+        {
+            return ApplyOutcome.Duplicate;
+        }
+
         var length = _signals.RowLength;
         var row = length <= StackRowLength ? stackalloc long[StackRowLength] : new long[length];
         row = row[..length];
-        _signals.Match(scoringEvent, row);
-        return Apply(row);
+        _signals.Match(scoringEvent, messageHash, row);
+        return ApplyNew(row);
     }
 
     /// <summary>
@@ -67,18 +75,16 @@ public sealed class ScoringState
                 nameof(events));
         }
 
-        return Apply(events.RowAt(index));
+        var row = events.RowAt(index);
+        return IsRecent(row[EventRow.MessageHash]) ? ApplyOutcome.Duplicate : ApplyNew(row);
     }
 
-    private ApplyOutcome Apply(ReadOnlySpan<long> row)
-    {
-        var messageHash = row[EventRow.MessageHash];
-        if (_recentMessageIds.AsSpan().Contains(messageHash))
-        {
-            return ApplyOutcome.Duplicate;
-        }
+    private bool IsRecent(long messageHash) => _recentMessageIds.AsSpan().Contains(messageHash);
 
-        _recentMessageIds[_nextMessageIndex] = messageHash;
+    /// <summary>Applies a matched event whose messageId is not among the recent ones, and remembers it.</summary>
+    private ApplyOutcome ApplyNew(ReadOnlySpan<long> row)
+    {
+        _recentMessageIds[_nextMessageIndex] = row[EventRow.MessageHash];
         _nextMessageIndex = (_nextMessageIndex + 1) % _recentMessageIds.Length;
         return _signals.Apply(_slots, row, _points);
     }

@@ -1,11 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using PqlGrains.Abstractions;
 using PqlGrains.Grains.Hosting;
-using PqlGrains.Postgres.Connections;
 using PqlGrains.Postgres.EventLog;
 using PqlGrains.Silo.Configuration;
 
@@ -33,7 +33,7 @@ internal static class OrleansSiloConfiguration
         }
         else
         {
-            ApplyPostgres(silo, cluster, PostgresConnectionDefaults.Apply(options.ConnectionString!));
+            ApplyPostgres(silo, cluster);
         }
 
         silo.AddPqlIngest();
@@ -52,7 +52,11 @@ internal static class OrleansSiloConfiguration
         silo.Services.AddPqlInMemoryEventLog();
     }
 
-    private static void ApplyPostgres(ISiloBuilder silo, PqlClusterOptions cluster, string connectionString)
+    /// <summary>
+    /// Clustering, reminders, grain state and the event log all use the silo's one <see cref="NpgsqlDataSource"/>
+    /// (<see cref="PqlSiloHostingExtensions"/>): one connection pool and one place where the connection defaults apply.
+    /// </summary>
+    private static void ApplyPostgres(ISiloBuilder silo, PqlClusterOptions cluster)
     {
         silo.Configure<ClusterOptions>(identity =>
         {
@@ -68,23 +72,19 @@ internal static class OrleansSiloConfiguration
                 endpoints.AdvertisedIPAddress = IPAddress.Parse(cluster.AdvertisedIP);
             }
         });
-        silo.UseAdoNetClustering(clustering =>
-        {
-            clustering.Invariant = NpgsqlInvariant;
-            clustering.ConnectionString = connectionString;
-        });
-        silo.AddAdoNetGrainStorage(PqlStorageNames.Grains, (OptionsBuilder<AdoNetGrainStorageOptions> storage) => storage.Configure<Serializer, IGrainStorageSerializer>(
-            (adoNet, serializer, json) =>
+        silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> clustering) => clustering.Configure<NpgsqlDataSource>(
+            (options, dataSource) =>
             {
-                adoNet.Invariant = NpgsqlInvariant;
-                adoNet.ConnectionString = connectionString;
-                adoNet.GrainStorageSerializer = GrainStateSerialization.BinaryReadingJson(serializer, json);
+                options.Invariant = NpgsqlInvariant;
+                options.DataSource = dataSource;
             }));
-        silo.UseAdoNetReminderService(reminders =>
-        {
-            reminders.Invariant = NpgsqlInvariant;
-            reminders.ConnectionString = connectionString;
-        });
+        silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> reminders) => reminders.Configure<NpgsqlDataSource>(
+            (options, dataSource) =>
+            {
+                options.Invariant = NpgsqlInvariant;
+                options.DataSource = dataSource;
+            }));
+        silo.AddPqlPostgresGrainStorage(PqlStorageNames.Grains);
         silo.Services.AddPqlPostgresEventLog();
     }
 }

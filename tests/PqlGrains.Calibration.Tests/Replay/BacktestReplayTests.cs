@@ -64,6 +64,25 @@ public sealed class BacktestReplayTests
     }
 
     [Fact]
+    public void ASubjectCanBeEvaluatedAfterTheReplayOnlyWhenTheReplayKeptItsState()
+    {
+        var events = EventHistory.FromEvents([
+            Track("ada", "user.billing_page_viewed", At(3, 9)) with { GroupId = "acme" },
+            Track("ada", "team.member_invited", At(3, 11)) with { GroupId = "acme" },
+        ]).Events;
+        var state = Default.CreateUserState();
+        foreach (var scoringEvent in events)
+        {
+            state.Apply(scoringEvent);
+        }
+
+        Assert.Equal(state.Evaluate(At(4, 9)).Score, BacktestReplay.Run(Default, events, SubjectLevel.User, keepStates: true).Subjects["ada"].EvaluateAt(At(4, 9)).Score);
+        Assert.Equal(80, BacktestReplay.Run(Default, events, SubjectLevel.Account, keepStates: true).Subjects["acme"].EvaluateAt(At(3, 11)).Score);
+        Assert.Throws<InvalidOperationException>(() => BacktestReplay.Run(Default, events, SubjectLevel.User).Subjects["ada"].EvaluateAt(At(4, 9)));
+        Assert.Throws<InvalidOperationException>(() => BacktestReplay.Run(Default, events, SubjectLevel.Account).Subjects["acme"].EvaluateAt(At(4, 9)));
+    }
+
+    [Fact]
     public void APayingUserIsNeverFlaggedAgain()
     {
         var events = EventHistory.FromEvents([

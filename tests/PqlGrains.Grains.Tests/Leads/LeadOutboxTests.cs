@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Metadata;
 using PqlGrains.Abstractions.Leads;
+using PqlGrains.Grains.Delivery;
 
 namespace PqlGrains.Grains.Tests.Leads;
 
@@ -39,5 +42,37 @@ public sealed class LeadOutboxTests(LeadClusterFixture cluster)
         Assert.Contains("crm_owner_ids.hubspot", dead.Reason);
         var letters = await cluster.GrainFactory.GetGrain<ILeadRegistryGrain>(ILeadRegistryGrain.Key).DeadLetters(0, 100);
         Assert.Contains(letters, letter => letter.LeadId == lead.LeadId && letter.Delivery.Connector == "hubspot");
+    }
+
+    [Fact]
+    public async Task Outbox_that_emptied_deactivates_and_still_delivers_a_later_item()
+    {
+        await cluster.UseRoutingAsync(TestRouting.SinglePool("idle-pool", TestRouting.Rep("idle-ae", "80000402")));
+        var account = "acme-" + Guid.NewGuid().ToString("N")[..8];
+        var subject = LeadKeys.Account(account);
+        await cluster.GrainFactory.GetGrain<ILeadGrain>(subject).LinkCrmRecords(new CrmLinks(HubSpotCompanyId: "company-88"));
+        await cluster.QualifyAsync(LeadClusterFixture.UserReached("u-idle-first", account, "hot", 65));
+        var lead = await cluster.WaitForLeadAsync(subject, lead => lead.Deliveries.Any(d => d.Kind == DeliveryKind.CreateTask && d.State == DeliveryState.Delivered), "the task delivery");
+        await LeadClusterFixture.RecordContactAsync(cluster, lead);
+
+        await WaitUntilOutboxDeactivatedAsync(subject);
+        await cluster.QualifyAsync(LeadClusterFixture.UserReached("u-idle-second", account, "sales_ready", 95));
+
+        var notes = await cluster.EventuallyAsync(() => cluster.Crm.Notes.Where(n => LeadClusterFixture.About(n, lead.LeadId)).ToList(), notes => notes.Count == 1, "the note from the reactivated outbox");
+        Assert.Contains("Re-qualified", notes[0].Property("hs_note_body"));
+        Assert.Single(cluster.Crm.Tasks, t => LeadClusterFixture.About(t, lead.LeadId));
+        Assert.Equal(0, await cluster.GrainFactory.GetGrain<ILeadOutboxGrain>(subject).PendingCount());
+    }
+
+    private async Task WaitUntilOutboxDeactivatedAsync(string subject)
+    {
+        var outbox = GrainId.Create(cluster.SiloServices.GetRequiredService<GrainTypeResolver>().GetGrainType(typeof(LeadOutboxGrain)), subject);
+        var management = cluster.GrainFactory.GetGrain<IManagementGrain>(0);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await management.GetActiveGrains(outbox.Type)).Contains(outbox))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the outbox {subject} is still active 30 s after its last delivery");
+            await Task.Delay(50);
+        }
     }
 }

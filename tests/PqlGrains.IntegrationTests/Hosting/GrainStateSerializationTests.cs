@@ -32,4 +32,23 @@ public sealed class GrainStateSerializationTests
         Assert.NotEqual((byte)'{', binary.ToMemory().Span[0]);
         Assert.True(binary.ToMemory().Length < json.Serialize(saved).ToMemory().Length);
     }
+
+    [Fact]
+    public async Task A_user_checkpoint_saved_as_json_keeps_its_instants_and_recent_features()
+    {
+        var builder = EmbeddedHost.CreateBuilder("write-key", "admin-token");
+        builder.UseEmbeddedSilo();
+        await using var app = builder.Build();
+        var json = app.Services.GetRequiredService<IGrainStorageSerializer>();
+        var storage = GrainStateSerialization.BinaryReadingJson(app.Services.GetRequiredService<Serializer>(), json);
+        var at = new DateTimeOffset(2026, 11, 22, 8, 15, 0, TimeSpan.Zero);
+        var saved = new UserCheckpoint { TraitsAt = at, AccountAt = at.AddHours(1), LastEventAt = at.AddHours(2), Recent = new UserRecentActivity { Features = [new RecentFeature("reports", at)] } };
+
+        var read = storage.Deserialize<UserCheckpoint>(json.Serialize(saved));
+
+        Assert.NotNull(read);
+        Assert.Equal((at, at.AddHours(1), at.AddHours(2)), (read.TraitsAt!.Value, read.AccountAt!.Value, read.LastEventAt!.Value));
+        Assert.NotNull(read.Recent.Features);
+        Assert.Equal(new RecentFeature("reports", at), Assert.Single(read.Recent.Features));
+    }
 }

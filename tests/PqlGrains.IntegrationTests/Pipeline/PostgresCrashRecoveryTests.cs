@@ -11,6 +11,7 @@ using PqlGrains.Grains.Users;
 using PqlGrains.Postgres.EventLog;
 using PqlGrains.Scoring.Definitions;
 using PqlGrains.Scoring.Events;
+using PqlGrains.Silo.Hosting;
 using PqlGrains.Testing.Postgres;
 
 namespace PqlGrains.IntegrationTests.Pipeline;
@@ -37,11 +38,7 @@ public sealed class PostgresCrashRecoveryTests(PostgresServer server)
                 membership.ProbeTimeout = TimeSpan.FromSeconds(1);
                 membership.NumMissedProbesLimit = 1;
             });
-            silo.AddAdoNetGrainStorage(PqlStorageNames.Grains, storage =>
-            {
-                storage.Invariant = "Npgsql";
-                storage.ConnectionString = connectionString;
-            });
+            silo.AddPqlPostgresGrainStorage(PqlStorageNames.Grains);
             silo.UseInMemoryReminderService();
             silo.AddPqlIngest();
             silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));

@@ -37,7 +37,7 @@ public sealed class ClusterReplayDeterminismTests(EmbeddedPipelineHost host) : I
             }
 
             await host.DispatchedAsync();
-            var replay = BacktestReplay.Run(PqlDefinition.Default, history.Events, SubjectLevel.User);
+            var replay = BacktestReplay.Run(PqlDefinition.Default, history.Events, SubjectLevel.User, keepStates: true);
             Assert.True(replay.Subjects.Values.Count(s => s.Crossings.Count > 0) >= 3, "the simulated product should lift a few users into tiers");
 
             foreach (var (userId, subject) in replay.Subjects)
