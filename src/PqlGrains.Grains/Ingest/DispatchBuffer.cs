@@ -37,20 +37,38 @@ internal sealed class DispatchBuffer(int capacity)
             _count -= stale.Events.Length;
         }
 
-        var events = new List<LoggedEvent>();
+        // A round of one group commit, the usual case under load, hands on that commit's array instead of a copy.
+        LoggedEvent[]? first = null;
+        List<LoggedEvent>? several = null;
+        var taken = 0;
         var cursor = dispatchedUpTo;
         foreach (var segment in _segments)
         {
-            if (segment.After != cursor || (events.Count > 0 && events.Count + segment.Events.Length > limit))
+            if (segment.After != cursor || (taken > 0 && taken + segment.Events.Length > limit))
             {
                 break;
             }
 
-            events.AddRange(segment.Events);
+            if (first is null)
+            {
+                first = segment.Events;
+            }
+            else
+            {
+                if (several is null)
+                {
+                    several = new List<LoggedEvent>(Math.Min(_count, limit));
+                    several.AddRange(first);
+                }
+
+                several.AddRange(segment.Events);
+            }
+
+            taken += segment.Events.Length;
             cursor = segment.UpTo;
         }
 
-        return cursor == dispatchedUpTo ? null : new DispatchRound(events, cursor);
+        return cursor == dispatchedUpTo ? null : new DispatchRound((IReadOnlyList<LoggedEvent>?)several ?? first!, cursor);
     }
 
     /// <summary>Where the first buffered segment starts, or null when empty: dispatch reads the log up to it.</summary>

@@ -47,23 +47,30 @@ public sealed partial class InMemoryEventLog : IEventLog
                 throw new EventLogConflictException(partition, firstSequence);
             }
 
-            var logged = new List<LoggedEvent>(events.Count);
+            // Sized for the common case, no duplicates: trimmed only when the log dropped some.
+            var logged = new LoggedEvent[events.Count];
+            var count = 0;
             for (var i = 0; i < events.Count; i++)
             {
                 var entry = new LoggedEvent(firstSequence + i, events[i]);
                 if (log.TryAdd(entry))
                 {
-                    logged.Add(entry);
+                    logged[count++] = entry;
                 }
             }
 
-            if (logged.Count > 0)
+            if (count > 0)
             {
-                log.LastSequence = logged[^1].Sequence;
+                log.LastSequence = logged[count - 1].Sequence;
                 log.LoggedAt.Record(log.LastSequence, _time.GetUtcNow());
             }
 
-            return Task.FromResult(logged.ToArray());
+            if (count < logged.Length)
+            {
+                Array.Resize(ref logged, count);
+            }
+
+            return Task.FromResult(logged);
         }
     }
 
@@ -200,7 +207,7 @@ public sealed partial class InMemoryEventLog : IEventLog
                 _chunks.Add(new Entry[ChunkMask + 1]);
             }
 
-            _chunks[^1]![Count & ChunkMask] = new Entry(logged.Sequence, sharedUserId, _pages.Append(logged.Event), previous);
+            _chunks[^1]![Count & ChunkMask] = new Entry(logged.Sequence, sharedUserId, _pages.Append(logged.Event, utf8), previous);
             _messageIds.Add(hash, Count);
             NewestOfUser[sharedUserId] = Count;
             Count++;

@@ -362,7 +362,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private sealed record UserDelivery(string UserId, UserEventBatch Batch);
+    private readonly record struct UserDelivery(string UserId, UserEventBatch Batch);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest partition {Partition} re-dispatches {Count} logged events after sequence {DispatchedUpTo}")]
     private partial void LogRedispatching(int partition, long count, long dispatchedUpTo);

@@ -27,10 +27,14 @@ internal sealed class PackedEventPages
     }
 
     /// <summary>Packs <paramref name="scoringEvent"/> and returns where it starts.</summary>
-    public PackedPosition Append(ScoringEvent scoringEvent)
+    /// <param name="messageId">The event's messageId as UTF-8: the log already encoded it for its dedupe check.</param>
+    public PackedPosition Append(ScoringEvent scoringEvent, ReadOnlySpan<byte> messageId)
     {
         _scratch.SetLength(0);
-        _writer.Write(scoringEvent.MessageId);
+
+        // The layout BinaryWriter.Write(string) gives, from the bytes at hand.
+        _writer.Write7BitEncodedInt(messageId.Length);
+        _writer.Write(messageId);
         ScoringEventCodec.Write(_writer, scoringEvent);
         _writer.Flush();
         var length = (int)_scratch.Length;

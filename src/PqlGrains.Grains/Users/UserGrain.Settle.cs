@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace PqlGrains.Grains.Users;
 
 /// <summary>
@@ -8,10 +6,25 @@ namespace PqlGrains.Grains.Users;
 /// </summary>
 internal sealed partial class UserGrain : IUserSettleGrain
 {
-    private UserSettleSchedule? _settleSchedule;
+    /// <summary>
+    /// Only the call of the current ticket acts: one sent before the grain settled early, or before it deactivated, is
+    /// stale. A window with new events settles them; a window without any means the user went idle, so its scoring
+    /// state is packed until the next event or read.
+    /// </summary>
+    public Task Settle()
+    {
+        if (_settle is not { Fired: true })
+        {
+            return Task.CompletedTask;
+        }
 
-    private UserSettleSchedule SettleSchedule => _settleSchedule ??= ServiceProvider.GetRequiredService<UserSettleSchedule>();
+        if (_unsettled)
+        {
+            return SettleAsync(CancellationToken.None);
+        }
 
-    /// <summary>Only the call of the current ticket settles: one sent before the grain settled early, or before it deactivated, is stale.</summary>
-    public Task Settle() => _settle is { Fired: true } ? SettleAsync(CancellationToken.None) : Task.CompletedTask;
+        _settle = null;
+        _score.Compact();
+        return Task.CompletedTask;
+    }
 }

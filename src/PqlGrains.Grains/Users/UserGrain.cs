@@ -32,12 +32,14 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private readonly ILogger<UserGrain> _logger;
     private readonly TimeProvider _time;
     private readonly StringKeyedGrains<IAccountGrain> _accounts;
+    private readonly UserSettleSchedule _settleSchedule;
 
     private IUserScoreState _score = null!;
     private int _partition;
     private int _unsaved;
     private long _savedAt;
     private bool _unsettled;
+    private bool _deactivating;
     private SettleTicket? _settle;
     private List<LoggedEvent>? _accountOutbox;
 
@@ -49,7 +51,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         IOptions<UserGrainOptions> options,
         ILogger<UserGrain> logger,
         TimeProvider time,
-        StringKeyedGrains<IAccountGrain> accounts)
+        StringKeyedGrains<IAccountGrain> accounts,
+        UserSettleSchedule settleSchedule)
     {
         // Not the [PersistentState] facet: its lifecycle subscription costs every active user ~400 bytes.
         _state = LeanPersistentState<UserCheckpoint>.Create(GrainContext, "user", PqlStorageNames.Grains);
@@ -61,6 +64,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _logger = logger;
         _time = time;
         _accounts = accounts;
+        _settleSchedule = settleSchedule;
     }
 
     private string UserId => this.GetPrimaryKeyString();
@@ -110,6 +114,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _deactivating = true;
         _settle?.Cancel();
         if (_unsettled)
         {
@@ -392,9 +397,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
             await RecordShadowCrossingsAsync(now);
             await ReportToAccountAsync(current, now, cancellationToken);
-
-            // Settled users are usually idle until their next burst: keep the packed state meanwhile.
-            _score.Compact();
+            ScheduleIdleCheck();
         }
         finally
         {
@@ -422,7 +425,21 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return;
         }
 
-        _settle = SettleSchedule.Schedule(UserId, delay);
+        _settle = _settleSchedule.Schedule(UserId, delay);
+    }
+
+    /// <summary>
+    /// Packing the scoring state right after a settle cost a snapshot encode and decode per user per window under
+    /// steady traffic, since the next event unpacked it again. The next window tells: a settle call that finds no new
+    /// event packs the state (<see cref="Settle"/>); one that finds events settles them as the window's own call.
+    /// </summary>
+    private void ScheduleIdleCheck()
+    {
+        // A deactivating grain packs nothing more, and a call to it would only bring it back.
+        if (!_deactivating)
+        {
+            _settle ??= _settleSchedule.Schedule(UserId, _options.SettleDelay);
+        }
     }
 
     private async Task ReportToAccountAsync(ScoreAndTier current, DateTimeOffset now, CancellationToken cancellationToken)

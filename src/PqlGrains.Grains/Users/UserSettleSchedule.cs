@@ -14,16 +14,15 @@ internal sealed partial class UserSettleSchedule : IDisposable
     private readonly PriorityQueue<SettleTicket, long> _pending = new();
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
-    private readonly IGrainFactory _grainFactory;
+    private readonly StringKeyedGrains<IUserSettleGrain> _grains;
     private readonly ILogger<UserSettleSchedule> _logger;
     private readonly ITimer _timer;
-    private StringKeyedGrains<IUserSettleGrain>? _grains;
     private long _armedFor = long.MaxValue;
 
-    public UserSettleSchedule(TimeProvider time, IGrainFactory grainFactory, ILogger<UserSettleSchedule> logger)
+    public UserSettleSchedule(TimeProvider time, StringKeyedGrains<IUserSettleGrain> grains, ILogger<UserSettleSchedule> logger)
     {
         _time = time;
-        _grainFactory = grainFactory;
+        _grains = grains;
         _logger = logger;
 
         // Created without the caller's execution context, so no grain's request context flows into the callbacks.
@@ -80,7 +79,6 @@ internal sealed partial class UserSettleSchedule : IDisposable
             return;
         }
 
-        _grains ??= new StringKeyedGrains<IUserSettleGrain>(_grainFactory);
         foreach (var ticket in due)
         {
             try
