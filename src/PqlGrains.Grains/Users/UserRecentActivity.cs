@@ -36,7 +36,7 @@ public sealed class UserRecentActivity
         }
 
         var features = Features ??= [];
-        var index = features.FindIndex(seen => string.Equals(seen.Feature, feature, StringComparison.Ordinal));
+        var index = IndexOf(features, feature);
         if (index >= 0)
         {
             if (features[index].At >= scoringEvent.Timestamp)
@@ -47,12 +47,40 @@ public sealed class UserRecentActivity
             features.RemoveAt(index);
         }
 
-        var position = features.FindIndex(seen => seen.At < scoringEvent.Timestamp);
-        features.Insert(position < 0 ? features.Count : position, new RecentFeature(feature, scoringEvent.Timestamp));
+        features.Insert(InsertionPoint(features, scoringEvent.Timestamp), new RecentFeature(feature, scoringEvent.Timestamp));
         if (features.Count > MaxFeatures)
         {
             features.RemoveAt(features.Count - 1);
         }
+    }
+
+    // Plain loops: this runs for every feature.activated event on the ingest path, where FindIndex's lambdas
+    // cost a closure allocation and a delegate call per entry (2.5% of the silo's CPU in a profile).
+    private static int IndexOf(List<RecentFeature> features, string feature)
+    {
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (string.Equals(features[i].Feature, feature, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Most recent first: before the first feature activated earlier than <paramref name="at"/>.</summary>
+    private static int InsertionPoint(List<RecentFeature> features, DateTimeOffset at)
+    {
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (features[i].At < at)
+            {
+                return i;
+            }
+        }
+
+        return features.Count;
     }
 
     public UserBriefFacts Facts(DateTimeOffset now)
