@@ -14,7 +14,8 @@ namespace PqlGrains.Grains.Leads;
 /// </summary>
 /// <remarks>
 /// Collected after two idle minutes instead of Orleans' default fifteen: everything is stored before a turn ends, the
-/// queue of pending changes restarts its timer on activation and the SLA reminder reactivates the grain, while an
+/// queue of pending changes keeps the grain active until it is empty (its timer keeps the activation alive) and the SLA
+/// reminder reactivates the grain, while an
 /// opened lead mostly waits for its rep (hours) with an activation held for nothing.
 /// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
@@ -201,7 +202,9 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     {
         if (_pendingTimer is null)
         {
-            _pendingTimer = this.RegisterGrainTimer(ApplyPendingAsync, due, Timeout.InfiniteTimeSpan);
+            // KeepAlive: a change that keeps failing (database, outbox or CRM down) must not let the two-minute collection
+            // age deactivate the grain with the change stored but unapplied, since nothing else would wake it.
+            _pendingTimer = this.RegisterGrainTimer(ApplyPendingAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
         else
         {
