@@ -11,19 +11,12 @@ namespace PqlGrains.Grains.Scoring;
 /// live state (signal slots and a score per member) costs its members ~190 bytes each while the account waits for the
 /// next report; the next event, report or read unpacks it under the same definition (one decode per settle window).
 /// </summary>
-internal sealed class AccountScoreState : IAccountScoreState
+internal sealed class AccountScoreState : PackableScoreState<AccountScoringState>, IAccountScoreState
 {
-    private readonly PqlDefinition _definition;
-    private AccountScoringState? _live;
-    private byte[]? _packed;
-
     public AccountScoreState(AccountScoringState state)
+        : base(state.Definition, state)
     {
-        _definition = state.Definition;
-        _live = state;
     }
-
-    public string DefinitionVersion => _definition.Version;
 
     public bool Apply(ScoringEvent scoringEvent) => (Live.Apply(scoringEvent) & ApplyOutcome.Duplicate) == 0;
 
@@ -34,30 +27,15 @@ internal sealed class AccountScoreState : IAccountScoreState
 
     public ScoreSummary Evaluate(DateTimeOffset at) => ScoreSummaries.From(Live.Evaluate(at));
 
-    public ScoreAndTier ScoreAndTierAt(DateTimeOffset at)
-    {
-        var score = Live.ScoreAt(at);
-        return new ScoreAndTier(score, _definition.TierFor(score)?.Name);
-    }
-
-    public byte[] Save() => _packed ?? ScoringSnapshotCodec.Encode(_live!.ToSnapshot());
-
     /// <summary>
-    /// Keeps <paramref name="saved"/>, what <see cref="Save"/> returned, instead of the live state: the caller saved it
+    /// Keeps <paramref name="saved"/>, what <see cref="PackableScoreState{TLive}.Save"/> returned, instead of the live state: the caller saved it
     /// and nothing changed the state since (the account's settle turn does not interleave), so packing costs no encode.
     /// </summary>
-    public void CompactAs(byte[] saved)
-    {
-        _packed = saved;
-        _live = null;
-    }
+    public void CompactAs(byte[] saved) => KeepPacked(saved);
 
-    private AccountScoringState Live => _live ??= Unpack();
+    protected override byte[] Pack(AccountScoringState live) => ScoringSnapshotCodec.Encode(live.ToSnapshot());
 
-    private AccountScoringState Unpack()
-    {
-        var live = _definition.RestoreAccountState(ScoringSnapshotCodec.DecodeAccount(_packed!));
-        _packed = null;
-        return live;
-    }
+    protected override AccountScoringState Unpack(byte[] packed) => Definition.RestoreAccountState(ScoringSnapshotCodec.DecodeAccount(packed));
+
+    protected override double ScoreAt(AccountScoringState live, DateTimeOffset at) => live.ScoreAt(at);
 }

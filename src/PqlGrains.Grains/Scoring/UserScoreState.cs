@@ -12,20 +12,13 @@ namespace PqlGrains.Grains.Scoring;
 /// definition. The packed bytes are also what the next checkpoint saves, so idling costs no copy.
 /// Every applied event also runs the tier-crossing rule the backtest replays with.
 /// </summary>
-internal sealed class UserScoreState : IUserScoreState
+internal sealed class UserScoreState : PackableScoreState<ScoringState>, IUserScoreState
 {
-    private readonly PqlDefinition _definition;
-    private ScoringState? _live;
-    private byte[]? _packed;
-
     public UserScoreState(ScoringState state)
+        : base(state.Definition, state)
     {
-        _definition = state.Definition;
-        _live = state;
         Crossings = new TierCrossings(state.Definition);
     }
-
-    public string DefinitionVersion => _definition.Version;
 
     public TierCrossings Crossings { get; }
 
@@ -43,34 +36,11 @@ internal sealed class UserScoreState : IUserScoreState
 
     public ScoreSummary Evaluate(DateTimeOffset at) => ScoreSummaries.From(Live.Evaluate(at));
 
-    public ScoreAndTier ScoreAndTierAt(DateTimeOffset at)
-    {
-        var score = Live.ScoreAt(at);
-        return new ScoreAndTier(score, _definition.TierFor(score)?.Name);
-    }
+    public void Compact() => PackLive();
 
-    public byte[] Save() => _packed ?? ScoringSnapshotCodec.Encode(_live!.ToSnapshot());
+    protected override byte[] Pack(ScoringState live) => ScoringSnapshotCodec.Encode(live.ToSnapshot());
 
-    public void Compact()
-    {
-        if (_live is not null)
-        {
-            _packed = ScoringSnapshotCodec.Encode(_live.ToSnapshot());
-            _live = null;
-        }
-    }
+    protected override ScoringState Unpack(byte[] packed) => Definition.RestoreUserState(ScoringSnapshotCodec.DecodeUser(packed));
 
-    private ScoringState Live
-    {
-        get
-        {
-            if (_live is null)
-            {
-                _live = _definition.RestoreUserState(ScoringSnapshotCodec.DecodeUser(_packed!));
-                _packed = null;
-            }
-
-            return _live;
-        }
-    }
+    protected override double ScoreAt(ScoringState live, DateTimeOffset at) => live.ScoreAt(at);
 }
