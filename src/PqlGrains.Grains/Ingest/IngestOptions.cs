@@ -23,6 +23,20 @@ public sealed class IngestOptions
     /// <summary>Most events one dispatch round forwards to user grains.</summary>
     public int MaxDispatchBatch { get; set; } = 4096;
 
+    /// <summary>
+    /// Events per second per partition above which dispatch rounds are spaced <see cref="BusyDispatchInterval"/> apart.
+    /// The default (32K events/s over 8 partitions) leaves moderate traffic, such as the leads latency benchmark's
+    /// 10K events/s, dispatched as soon as the previous round is applied.
+    /// </summary>
+    public int BusyPartitionRate { get; set; } = 4000;
+
+    /// <summary>
+    /// Under heavy traffic, the least time between the starts of two dispatch rounds of one partition: a user's events
+    /// of that interval reach it in one call instead of about one call each. It adds at most this much to the delay
+    /// between logging and scoring, only above <see cref="BusyPartitionRate"/>. Zero turns pacing off.
+    /// </summary>
+    public TimeSpan BusyDispatchInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Logged-but-undispatched events above which appends wait for dispatch (backpressure).</summary>
     public int MaxUndispatchedEvents { get; set; } = 100_000;
 
