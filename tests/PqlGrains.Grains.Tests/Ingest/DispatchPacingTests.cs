@@ -11,8 +11,8 @@ public sealed class DispatchPacingTests
     [Fact]
     public void A_partition_below_the_busy_rate_starts_its_next_round_at_once()
     {
-        // 10 events 20 ms after the previous round is 500 events/s, under the 1000 configured.
-        var pacing = AfterTwoRounds(Options, second: 10, gap: TimeSpan.FromMilliseconds(20));
+        // 50 events over 100 ms is 500 events/s, under the 1000 configured.
+        var pacing = AfterTwoRounds(Options, second: 50, gap: TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(TimeSpan.Zero, pacing.DelayBeforeNextRound(backlog: 5));
     }
@@ -20,16 +20,25 @@ public sealed class DispatchPacingTests
     [Fact]
     public void A_busy_partition_waits_until_the_interval_since_its_last_round_started()
     {
-        var pacing = AfterTwoRounds(Options, second: 40, gap: TimeSpan.FromMilliseconds(20));
+        var pacing = AfterTwoRounds(Options, second: 150, gap: TimeSpan.FromMilliseconds(100));
         _clock.Advance(TimeSpan.FromMilliseconds(30));
 
         Assert.Equal(TimeSpan.FromMilliseconds(70), pacing.DelayBeforeNextRound(backlog: 5));
     }
 
     [Fact]
+    public void A_few_requests_arriving_together_do_not_make_the_partition_busy()
+    {
+        // 40 events 2 ms after the previous round would be 20K events/s, but the rate is judged over 100 ms.
+        var pacing = AfterTwoRounds(Options, second: 40, gap: TimeSpan.FromMilliseconds(2));
+
+        Assert.Equal(TimeSpan.Zero, pacing.DelayBeforeNextRound(backlog: 5));
+    }
+
+    [Fact]
     public void A_busy_partition_with_a_full_round_waiting_does_not_wait()
     {
-        var pacing = AfterTwoRounds(Options, second: 400, gap: TimeSpan.FromMilliseconds(20));
+        var pacing = AfterTwoRounds(Options, second: 400, gap: TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(TimeSpan.Zero, pacing.DelayBeforeNextRound(backlog: Options.MaxDispatchBatch));
     }
@@ -37,8 +46,7 @@ public sealed class DispatchPacingTests
     [Fact]
     public void The_first_round_after_a_pause_does_not_make_the_partition_busy()
     {
-        var pacing = new DispatchPacing(Options, _clock);
-        pacing.RoundStarted(400);
+        var pacing = AfterTwoRounds(Options, second: 400, gap: TimeSpan.FromSeconds(10));
 
         Assert.Equal(TimeSpan.Zero, pacing.DelayBeforeNextRound(backlog: 5));
     }
@@ -47,7 +55,7 @@ public sealed class DispatchPacingTests
     public void A_zero_interval_turns_pacing_off()
     {
         var off = new IngestOptions { BusyPartitionRate = 1, BusyDispatchInterval = TimeSpan.Zero };
-        var pacing = AfterTwoRounds(off, second: 10, gap: TimeSpan.FromMilliseconds(1));
+        var pacing = AfterTwoRounds(off, second: 10, gap: TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(TimeSpan.Zero, pacing.DelayBeforeNextRound(backlog: 5));
     }
