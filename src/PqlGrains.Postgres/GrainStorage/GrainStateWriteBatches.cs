@@ -39,9 +39,13 @@ internal sealed partial class GrainStateWriteBatches(NpgsqlDataSource dataSource
     /// still queued, the write is withdrawn and never reaches the database; once a batch took it, it runs to its
     /// outcome whatever the token says, so the caller never mistakes a stored write for one that was not.
     /// </summary>
-    public async Task<int?> WriteAsync(GrainId grainId, GrainStateKey key, int? expectedVersion, byte[] payload, CancellationToken cancellationToken)
+    public Task<int?> WriteAsync(GrainId grainId, GrainStateKey key, int? expectedVersion, byte[] payload, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<int?>(cancellationToken);
+        }
+
         var write = new PendingGrainStateWrite(grainId, key, expectedVersion, payload);
         bool start;
         lock (_lock)
@@ -57,11 +61,11 @@ internal sealed partial class GrainStateWriteBatches(NpgsqlDataSource dataSource
             _ = Task.Run(WriteQueuedAsync);
         }
 
-        if (!cancellationToken.CanBeCanceled)
-        {
-            return await write.Stored.ConfigureAwait(false);
-        }
+        return cancellationToken.CanBeCanceled ? WithdrawnOnCancellationAsync(write, cancellationToken) : write.Stored;
+    }
 
+    private async Task<int?> WithdrawnOnCancellationAsync(PendingGrainStateWrite write, CancellationToken cancellationToken)
+    {
         using var withdrawal = cancellationToken.UnsafeRegister(
             static (state, token) =>
             {
