@@ -10,7 +10,9 @@ namespace PqlGrains.Postgres.GrainStorage;
 /// Orleans grain storage in the <c>OrleansStorage</c> table of the ADO.NET provider, with the same rows, hashes and
 /// versions (ETags), so either provider reads what the other wrote. Writes are group-committed
 /// (<see cref="GrainStateWriteBatches"/>): under ingest load lead, account, user and outbox saves arrive hundreds a
-/// second, and one statement per batch replaces a pooled connection, a round trip and a commit per save.
+/// second, and one statement per batch replaces a pooled connection, a round trip and a commit per save. One bad save
+/// does not sink its batch-mates: a row no column can hold is refused before it joins a batch, and one PostgreSQL
+/// rejects inside a batch is isolated there; either fails alone with <see cref="GrainStateRejectedException"/>.
 /// </summary>
 public sealed partial class PostgresGrainStorage : IGrainStorage
 {
