@@ -36,7 +36,7 @@ public sealed partial class LeadOutboxGrain(
     public async Task Enqueue(DeliveryRequest[] items)
     {
         var now = time.GetUtcNow();
-        var added = false;
+        var added = new List<OutboxEntry>();
         foreach (var item in items)
         {
             // A lead grain that crashed before saving re-enqueues the same ids: those are already here or done.
@@ -45,17 +45,31 @@ public sealed partial class LeadOutboxGrain(
                 continue;
             }
 
-            state.State.Pending.Add(new OutboxEntry { Request = item, NextAttemptAt = now });
-            added = true;
+            var entry = new OutboxEntry { Request = item, NextAttemptAt = now };
+            state.State.Pending.Add(entry);
+            added.Add(entry);
         }
 
-        if (added)
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        try
         {
             // The wake-up reminder is registered while the items are written, not after: the lead moves on only once
             // both hold, and neither needs the other (a reminder that finds nothing pending removes itself).
             await Task.WhenAll(state.WriteStateAsync(), EnsureWakeUpAsync());
-            ScheduleTimer();
         }
+        catch
+        {
+            // Not stored, so not kept: left pending, they would be tried before they are stored, and the lead grain's
+            // retry would find them "already here" and move on with nothing stored. The retry adds them again.
+            state.State.Pending.RemoveAll(added.Contains);
+            throw;
+        }
+
+        ScheduleTimer();
     }
 
     public Task<int> PendingCount() => Task.FromResult(state.State.Pending.Count);

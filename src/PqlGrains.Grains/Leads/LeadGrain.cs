@@ -225,8 +225,8 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
             {
                 // Keep the change: it is applied again shortly, with the same lead and item ids (and activities).
                 _turnActivities.Clear();
-                LogApplyFailed(exception, Subject, change.NewTier);
-                SchedulePending(TimeSpan.FromSeconds(5));
+                LogApplyFailed(exception, Subject, change.NewTier, _options.PendingRetryDelay);
+                SchedulePending(_options.PendingRetryDelay);
                 return;
             }
 
@@ -454,8 +454,8 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     [LoggerMessage(Level = LogLevel.Debug, Message = "Lead {LeadId} {Kind}: {Detail}")]
     private partial void LogUnchangedActivity(string leadId, string kind, string detail);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying a tier change to {Subject} (tier {Tier}) failed; retrying in 5 s")]
-    private partial void LogApplyFailed(Exception exception, string subject, string? tier);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying a tier change to {Subject} (tier {Tier}) failed; retrying in {RetryDelay} (Pql:Leads:PendingRetryDelay)")]
+    private partial void LogApplyFailed(Exception exception, string subject, string? tier, TimeSpan retryDelay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Subject} reached {Tier} at score {Score} during the too-early cooldown (needs {Needed} before {Until}); no new lead")]
     private partial void LogCooldown(string subject, string? tier, double score, double needed, DateTimeOffset until);
