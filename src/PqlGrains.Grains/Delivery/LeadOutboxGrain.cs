@@ -15,6 +15,7 @@ namespace PqlGrains.Grains.Delivery;
 public sealed partial class LeadOutboxGrain(
     [PersistentState("outbox", PqlStorageNames.Grains)] IPersistentState<OutboxState> state,
     DeliveryDispatcher dispatcher,
+    DeliveryMetrics metrics,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<LeadOutboxGrain> logger) : Grain, ILeadOutboxGrain, IRemindable
@@ -111,6 +112,7 @@ public sealed partial class LeadOutboxGrain(
             {
                 case DeliveryOutcome.Delivered:
                     entry.Delivered[connector] = result.ExternalId ?? string.Empty;
+                    metrics.Delivered(request.Kind);
                     reports.Add(Report(request, connector, DeliveryState.Delivered, result.ExternalId, null, now));
                     if (request.Kind == DeliveryKind.CreateTask && result.ExternalId is { Length: > 0 } taskId)
                     {
@@ -120,10 +122,12 @@ public sealed partial class LeadOutboxGrain(
                     break;
                 case DeliveryOutcome.Permanent:
                     entry.DeadLettered[connector] = result.ToString();
+                    metrics.DeadLettered(request.Kind);
                     reports.Add(Report(request, connector, DeliveryState.DeadLettered, null, result.ToString(), now));
                     break;
                 default:
                     entry.LastError = result.ToString();
+                    metrics.Retrying(request.Kind);
                     retryAfter = result.RetryAfter is { } after && after > (retryAfter ?? TimeSpan.Zero) ? after : retryAfter;
                     LogRetry(request.ItemId, request.Kind, connector, entry.Attempts + 1, result.ToString());
                     break;
@@ -144,6 +148,7 @@ public sealed partial class LeadOutboxGrain(
                 {
                     var reason = $"gave up after {entry.Attempts} attempts over {now - entry.FirstAttemptAt!.Value:g} (Pql:Outbox:DeadLetterAfter is {_options.DeadLetterAfter}); last error: {entry.LastError ?? "waiting for the task it completes"}";
                     entry.DeadLettered[connector] = reason;
+                    metrics.DeadLettered(request.Kind);
                     reports.Add(Report(request, connector, DeliveryState.DeadLettered, null, reason, now));
                 }
 
