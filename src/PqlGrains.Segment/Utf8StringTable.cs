@@ -17,6 +17,7 @@ namespace PqlGrains.Segment;
 /// comparisons each; they can fill some slots (or the whole table, as any stream of new strings
 /// can), after which further strings are simply allocated, as they would be without a cache.
 /// The per-process random seed makes such collisions hard to craft in the first place.
+/// Not thread-safe: each thread owns its table (<see cref="StringCache"/>).
 /// </remarks>
 internal sealed class Utf8StringTable
 {
