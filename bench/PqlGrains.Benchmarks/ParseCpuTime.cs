@@ -13,8 +13,8 @@ internal static class ParseCpuTime
 {
     public const string Command = "parse-cpu";
 
-    private const int InvocationsPerRound = 20;
-    private const int WarmupInvocations = 100;
+    private const int InvocationsPerRound = 2;
+    private const int WarmupInvocations = 10;
 
     public static int Run(string[] args)
     {

@@ -8,12 +8,13 @@ namespace PqlGrains.Benchmarks;
 /// The gateway's parse of one <c>/v1/batch</c> body of 100 events written by <c>pql load</c>'s own batch writer
 /// (70% track with two properties, 25% page, 5% identify with two traits; context.groupId on every message;
 /// 10,000 users, ten per account), reported per batch. Bodies rotate through <see cref="Batches"/> distinct
-/// batches so the per-thread string cache is warm but every messageId is new, as under load.
+/// batches (32,000 events: nearly every user, so the per-thread string cache holds ~12,000 strings, close to
+/// the silo's working set under <c>bench/load.sh</c>) and every messageId is new, as under load.
 /// </summary>
 [MemoryDiagnoser]
 public class SegmentParseBenchmarks
 {
-    internal const int Batches = 32;
+    internal const int Batches = 320;
     private const int BatchSize = 100;
     private const int Users = 10_000;
 
