@@ -28,6 +28,12 @@ internal static class SegmentMessageReader
         var fields = SegmentMessageFields.Collect(message);
         if (fields.MessageId.ValueKind == JsonValueKind.String && fields.MessageId.GetString() is { Length: > 0 } id)
         {
+            if (SegmentLimits.IdError("messageId", id) is { } idError)
+            {
+                error = idError;
+                return null;
+            }
+
             messageId = id;
         }
         else if (fields.MessageId.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.String))
@@ -124,7 +130,11 @@ internal static class SegmentMessageReader
                 break;
         }
 
-        groupId ??= AccountOf(strings, type, properties, in fields, in envelope);
+        if (groupId is null && !TryReadAccount(strings, type, properties, in fields, in envelope, out groupId, out error))
+        {
+            return null;
+        }
+
         error = null;
         return new ScoringEvent(messageId ?? MessageIds.Derive(raw), user, type, name, timestamp, properties, groupId);
     }
@@ -187,10 +197,10 @@ internal static class SegmentMessageReader
             case JsonValueKind.String:
                 var text = strings.Value(value);
                 id = string.IsNullOrWhiteSpace(text) ? null : text;
-                return true;
+                return id is null || IsKey(field, id, out error);
             case JsonValueKind.Number:
                 id = value.GetRawText();
-                return true;
+                return IsKey(field, id, out error);
             default:
                 id = null;
                 error = $"'{field}' must be a string (got {SegmentTimestamps.Describe(value)}): send the id as a string.";
@@ -300,19 +310,30 @@ internal static class SegmentMessageReader
         return count;
     }
 
-    private static string? AccountOf(StringCache strings, EventType type, EventProperties properties, in SegmentMessageFields fields, in SegmentEnvelope envelope)
+    /// <summary>The account from context or traits; an id found there that cannot be a key rejects the message, as a groupId would.</summary>
+    private static bool TryReadAccount(StringCache strings, EventType type, EventProperties properties, in SegmentMessageFields fields, in SegmentEnvelope envelope, out string? account, out string? error)
     {
+        error = null;
         if (IdOf(strings, SegmentContext.Find(fields.Context, envelope.Context, "groupId"u8)) is { } contextGroup)
         {
-            return contextGroup;
+            account = contextGroup;
+            return IsKey("context.groupId", account, out error);
         }
 
         if (type == EventType.Identify && properties.TryGetValue("company.id", out var companyTrait) && !companyTrait.IsNull)
         {
-            return companyTrait.ToString();
+            account = companyTrait.ToString();
+            return IsKey("traits.company.id", account, out error);
         }
 
-        return IdOf(strings, SegmentContext.Find(fields.Context, envelope.Context, "traits"u8, "company"u8, "id"u8));
+        account = IdOf(strings, SegmentContext.Find(fields.Context, envelope.Context, "traits"u8, "company"u8, "id"u8));
+        return account is null || IsKey("context.traits.company.id", account, out error);
+    }
+
+    private static bool IsKey(string field, string id, out string? error)
+    {
+        error = SegmentLimits.IdError(field, id);
+        return error is null;
     }
 
     private static string? IdOf(StringCache strings, JsonElement value) => value.ValueKind switch
