@@ -12,6 +12,8 @@
 # Orleans' activation tables, by ClrMD; GRAIN_RESIDENT_DETAIL=1 adds its split by type; PostgreSQL mode on a
 # loaded machine needs MEMORY_SETTLE=60 or so, or users are still being fed when the heap is read),
 # WARMUP (s of untimed load before the measured run, 5), MEMORY_SETTLE (s to wait before the second heap reading, 10), BUILD (1; 0 reuses the Release build),
+# The silo's /metrics is scraped before and after the measured run for host-independent costs: bytes allocated,
+# GC pause share and grain calls per accepted event (METRICS_PATH if Pql:Metrics:Path is not the default).
 # TRACE (a file name: records a dotnet-trace CPU sample of the silo during the measured run and
 # prints its hottest methods; needs `dotnet tool install -g dotnet-trace`).
 # PG_STATS (postgres mode, 0; 1 loads pg_stat_statements into the throwaway server and prints,
@@ -123,6 +125,19 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$URL/readyz" >/dev/null || { echo "silo not ready after 120 s" >&2; tail -50 "$WORK/silo.log" >&2; exit 1; }
 
+# The silo's Prometheus scrape, or nothing when metrics are off (Pql:Metrics:Enabled=false).
+scrape_metrics() {
+  curl -fs "$URL${METRICS_PATH:-/metrics}" || true
+}
+
+# Sum of a series' samples in a scrape file: metric_sum FILE NAME [REGEX the sample's labels must match].
+metric_sum() {
+  awk -v name="$2" -v filter="${3:-}" '$1 !~ /^#/ {
+      series = $1; sub(/\{.*/, "", series)
+      if (series == name && (filter == "" || $1 ~ filter)) total += $NF
+    } END { printf "%.6f\n", total }' "$1"
+}
+
 memory_report() {
   curl -fs -H "Authorization: Bearer ${ADMIN_TOKEN:-dev-admin-token}" "$URL/api/admin/memory"
 }
@@ -181,6 +196,8 @@ if [ "${PG_STATS:-0}" = 1 ]; then
     CREATE TABLE bench_state_writes AS SELECT GrainTypeString AS grain_type, sum(Version) AS writes FROM OrleansStorage GROUP BY 1" >/dev/null
   PG_BEFORE="$(pg_ticks)"; PG_COUNTERS_BEFORE="$(pg_counters)"
 fi
+scrape_metrics >"$WORK/metrics-before.txt"
+METRICS_BEFORE_AT="$(date +%s.%N)"
 SILO_BEFORE="$(cpu_ticks "$SILO_PID")"
 dotnet "$PQL_DLL" load --url "$URL" --duration "$DURATION" --users "$USERS" --batch "$BATCH" \
   --concurrency "$CONCURRENCY" --rate "$RATE" >"$WORK/load.txt" &
@@ -197,6 +214,8 @@ while kill -0 "$LOAD_PID" 2>/dev/null; do
 done
 wait "$LOAD_PID"
 SILO_AFTER="$(cpu_ticks "$SILO_PID")"
+scrape_metrics >"$WORK/metrics-after.txt"
+METRICS_AFTER_AT="$(date +%s.%N)"
 if [ "${PG_STATS:-0}" = 1 ]; then PG_AFTER="$(pg_ticks)"; PG_COUNTERS_AFTER="$(pg_counters)"; fi
 cat "$WORK/load.txt"
 if [ -n "$TRACE_PID" ]; then
@@ -221,6 +240,21 @@ if [ "${PG_STATS:-0}" = 1 ]; then
   echo "statements (calls, rows, total ms, mean ms):"
   "${PSQL[@]}" -F ' | ' -c "SELECT calls, rows, round(total_exec_time)::bigint, round(mean_exec_time::numeric, 3), regexp_replace(left(query, 110), '\s+', ' ', 'g')
     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15"
+fi
+if [ -s "$WORK/metrics-before.txt" ] && [ -s "$WORK/metrics-after.txt" ]; then
+  # Deltas over the same window as the CPU line; counts, not times, so they hold on a busy host too.
+  delta() { awk -v a="$(metric_sum "$WORK/metrics-after.txt" "$@")" -v b="$(metric_sum "$WORK/metrics-before.txt" "$@")" 'BEGIN { printf "%.6f", a - b }'; }
+  awk -v n="$(delta pql_gateway_events_accepted_total)" -v bytes="$(delta dotnet_gc_heap_total_allocated_bytes_total)" \
+    -v pause="$(delta dotnet_gc_pause_time_seconds_total)" -v run="$(awk -v a="$METRICS_AFTER_AT" -v b="$METRICS_BEFORE_AT" 'BEGIN { print a - b }')" \
+    -v g0="$(delta dotnet_gc_collections_total 'gen0')" -v g1="$(delta dotnet_gc_collections_total 'gen1')" -v g2="$(delta dotnet_gc_collections_total 'gen2')" \
+    -v calls="$(delta pql_ingest_user_apply_calls_total)" -v carried="$(delta pql_ingest_user_apply_events_total)" \
+    -v requests="$(delta orleans_messaging_processing_dispatcher_received_total 'Context="Grain".*Direction="Request"|Direction="Request".*Context="Grain"')" 'BEGIN {
+    if (n <= 0) { print "metrics: no accepted events between the scrapes"; exit }
+    printf "allocated per accepted event: %.0f bytes; GC pause: %.1f%% of the run (collections gen0 %d, gen1 %d, gen2 %d)\n", bytes / n, 100 * pause / run, g0, g1, g2
+    printf "grain calls per accepted event: UserGrain.Apply %.3f (%.1f events per call); grain requests received by the Orleans dispatcher %.3f\n",
+      calls / n, (calls > 0 ? carried / calls : 0), requests / n }'
+else
+  echo "metrics: ${METRICS_PATH:-/metrics} not served (Pql:Metrics:Enabled=false?), so no allocation or grain-call lines"
 fi
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -37,9 +37,9 @@ internal static class ReplayCpuTime
             GC.Collect();
             var collections = CollectionCounts();
             var processBeforeRound = Process.GetCurrentProcess().TotalProcessorTime;
-            var before = ThreadCpuSeconds();
+            var before = ThreadCpu.Seconds();
             var replay = BacktestReplay.Run(PqlDefinition.Default, history.Events, SubjectLevel.User);
-            var cpu = ThreadCpuSeconds() - before;
+            var cpu = ThreadCpu.Seconds() - before;
             var process = (Process.GetCurrentProcess().TotalProcessorTime - processBeforeRound).TotalSeconds;
             var after = CollectionCounts();
             Console.WriteLine(
@@ -52,6 +52,4 @@ internal static class ReplayCpuTime
     }
 
     private static (int Gen0, int Gen1, int Gen2) CollectionCounts() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-
-    private static double ThreadCpuSeconds() => long.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1e9;
 }

@@ -14,20 +14,20 @@ internal static class PropertyFlattener
     [ThreadStatic]
     private static Dictionary<string, PropertyValue>? _scratch;
 
-    public static EventProperties Flatten(JsonElement source, ReadOnlySpan<(string Key, JsonElement Value)> fallbacks = default)
+    public static EventProperties Flatten(StringCache strings, JsonElement source, ReadOnlySpan<(string Key, JsonElement Value)> fallbacks = default)
     {
         var values = _scratch ??= new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
         values.Clear();
         if (source.ValueKind == JsonValueKind.Object)
         {
-            AddObject(values, null, source);
+            AddObject(strings, values, null, source);
         }
 
         foreach (var (key, value) in fallbacks)
         {
             if (!values.ContainsKey(key))
             {
-                Add(values, key, value);
+                Add(strings, values, key, value);
             }
         }
 
@@ -42,21 +42,20 @@ internal static class PropertyFlattener
         return properties;
     }
 
-    private static void AddObject(Dictionary<string, PropertyValue> values, string? prefix, JsonElement source)
+    private static void AddObject(StringCache strings, Dictionary<string, PropertyValue> values, string? prefix, JsonElement source)
     {
-        var strings = StringCache.Current;
         foreach (var property in source.EnumerateObject())
         {
-            Add(values, strings.Key(prefix, property), property.Value);
+            Add(strings, values, strings.Key(prefix, property), property.Value);
         }
     }
 
-    private static void Add(Dictionary<string, PropertyValue> values, string key, JsonElement value)
+    private static void Add(StringCache strings, Dictionary<string, PropertyValue> values, string key, JsonElement value)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                values[key] = PropertyValue.From(StringCache.Current.Value(value));
+                values[key] = PropertyValue.From(strings.Value(value));
                 break;
             case JsonValueKind.Number:
                 // Numbers beyond double's range keep their digits as text rather than failing the event.
@@ -69,13 +68,13 @@ internal static class PropertyFlattener
                 values[key] = PropertyValue.From(false);
                 break;
             case JsonValueKind.Object:
-                AddObject(values, key, value);
+                AddObject(strings, values, key, value);
                 break;
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    Add(values, string.Concat(key, ".", index.ToString(CultureInfo.InvariantCulture)), item);
+                    Add(strings, values, string.Concat(key, ".", index.ToString(CultureInfo.InvariantCulture)), item);
                     index++;
                 }
 

@@ -10,7 +10,9 @@ namespace PqlGrains.Segment;
 /// </summary>
 internal static class SegmentMessageReader
 {
-    private static readonly string[] PageContextFields = ["path", "url", "title", "referrer", "search"];
+    /// <summary>context.page fields a page call's properties fall back to: the property key and its UTF-8 name.</summary>
+    private static readonly (string Key, byte[] Name)[] PageContextFields =
+        [("path", "path"u8.ToArray()), ("url", "url"u8.ToArray()), ("title", "title"u8.ToArray()), ("referrer", "referrer"u8.ToArray()), ("search", "search"u8.ToArray())];
 
     public static ScoringEvent? Read(JsonElement message, SegmentEndpoint endpoint, in SegmentEnvelope envelope, out string? messageId, out string? error)
     {
@@ -22,9 +24,16 @@ internal static class SegmentMessageReader
         }
 
         var raw = JsonMarshal.GetRawUtf8Value(message);
+        var strings = StringCache.Current;
         var fields = SegmentMessageFields.Collect(message);
         if (fields.MessageId.ValueKind == JsonValueKind.String && fields.MessageId.GetString() is { Length: > 0 } id)
         {
+            if (SegmentLimits.IdError("messageId", id) is { } idError)
+            {
+                error = idError;
+                return null;
+            }
+
             messageId = id;
         }
         else if (fields.MessageId.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.String))
@@ -40,8 +49,8 @@ internal static class SegmentMessageReader
         }
 
         if (!TryReadType(fields.Type, endpoint, out var type, out error)
-            || !TryReadId(fields.UserId, "userId", out var userId, out error)
-            || !TryReadId(fields.AnonymousId, "anonymousId", out var anonymousId, out error)
+            || !TryReadId(strings, fields.UserId, "userId", out var userId, out error)
+            || !TryReadId(strings, fields.AnonymousId, "anonymousId", out var anonymousId, out error)
             || !TryResolveTimestamp(in fields, in envelope, out var timestamp, out error)
             || !TryReadObject(fields.Properties, "properties", out error)
             || !TryReadObject(fields.Traits, "traits", out error)
@@ -63,32 +72,34 @@ internal static class SegmentMessageReader
         switch (type)
         {
             case EventType.Track:
-                if (fields.Event.ValueKind != JsonValueKind.String || StringCache.Current.Value(fields.Event) is not { Length: > 0 } eventName)
+                if (fields.Event.ValueKind != JsonValueKind.String || strings.Value(fields.Event) is not { Length: > 0 } eventName)
                 {
                     error = $"a track call needs 'event', the action's name as a non-empty string (got {SegmentTimestamps.Describe(fields.Event)}): e.g. \"event\":\"Report Exported\".";
                     return null;
                 }
 
                 name = eventName;
-                properties = PropertyFlattener.Flatten(fields.Properties);
+                properties = PropertyFlattener.Flatten(strings, fields.Properties);
                 break;
             case EventType.Page or EventType.Screen:
-                if (!TryReadOptionalString(fields.Name, "name", out var pageName, out error))
+                if (!TryReadOptionalString(strings, fields.Name, "name", out var pageName, out error))
                 {
                     return null;
                 }
 
                 name = pageName ?? string.Empty;
-                properties = PropertyFlattener.Flatten(fields.Properties, PageFallbacks(type, in fields, in envelope));
+                var fallbacks = new PageFallbacks();
+                Span<(string Key, JsonElement Value)> fallbackValues = fallbacks;
+                properties = PropertyFlattener.Flatten(strings, fields.Properties, fallbackValues[..CollectPageFallbacks(type, in fields, in envelope, fallbackValues)]);
                 break;
             case EventType.Identify:
                 name = string.Empty;
-                properties = PropertyFlattener.Flatten(fields.Traits.ValueKind == JsonValueKind.Object
+                properties = PropertyFlattener.Flatten(strings, fields.Traits.ValueKind == JsonValueKind.Object
                     ? fields.Traits
-                    : SegmentContext.Find(fields.Context, envelope.Context, "traits"));
+                    : SegmentContext.Find(fields.Context, envelope.Context, "traits"u8));
                 break;
             case EventType.Group:
-                if (!TryReadId(fields.GroupId, "groupId", out groupId, out error))
+                if (!TryReadId(strings, fields.GroupId, "groupId", out groupId, out error))
                 {
                     return null;
                 }
@@ -100,10 +111,10 @@ internal static class SegmentMessageReader
                 }
 
                 name = string.Empty;
-                properties = PropertyFlattener.Flatten(fields.Traits);
+                properties = PropertyFlattener.Flatten(strings, fields.Traits);
                 break;
             default:
-                if (!TryReadId(fields.PreviousId, "previousId", out var previousId, out error))
+                if (!TryReadId(strings, fields.PreviousId, "previousId", out var previousId, out error))
                 {
                     return null;
                 }
@@ -119,7 +130,11 @@ internal static class SegmentMessageReader
                 break;
         }
 
-        groupId ??= AccountOf(type, properties, in fields, in envelope);
+        if (groupId is null && !TryReadAccount(strings, type, properties, in fields, in envelope, out groupId, out error))
+        {
+            return null;
+        }
+
         error = null;
         return new ScoringEvent(messageId ?? MessageIds.Derive(raw), user, type, name, timestamp, properties, groupId);
     }
@@ -137,12 +152,13 @@ internal static class SegmentMessageReader
         type = default;
         if (value.ValueKind == JsonValueKind.String)
         {
-            if (value.ValueEquals("track"u8)) { type = EventType.Track; return true; }
-            if (value.ValueEquals("identify"u8)) { type = EventType.Identify; return true; }
-            if (value.ValueEquals("page"u8)) { type = EventType.Page; return true; }
-            if (value.ValueEquals("screen"u8)) { type = EventType.Screen; return true; }
-            if (value.ValueEquals("group"u8)) { type = EventType.Group; return true; }
-            if (value.ValueEquals("alias"u8)) { type = EventType.Alias; return true; }
+            // The exact spelling straight from the body's bytes; escapes and other casing take the slow path below.
+            if (ExactType(JsonMarshal.GetRawUtf8Value(value)[1..^1]) is { } exact)
+            {
+                type = exact;
+                return true;
+            }
+
             switch (value.GetString()!.ToLowerInvariant())
             {
                 case "track": type = EventType.Track; return true;
@@ -158,8 +174,19 @@ internal static class SegmentMessageReader
         return false;
     }
 
+    private static EventType? ExactType(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        4 when name.SequenceEqual("page"u8) => EventType.Page,
+        5 when name.SequenceEqual("track"u8) => EventType.Track,
+        5 when name.SequenceEqual("group"u8) => EventType.Group,
+        5 when name.SequenceEqual("alias"u8) => EventType.Alias,
+        6 when name.SequenceEqual("screen"u8) => EventType.Screen,
+        8 when name.SequenceEqual("identify"u8) => EventType.Identify,
+        _ => null,
+    };
+
     /// <summary>Ids are strings; numbers are accepted as their digits because several SDKs pass numeric ids through.</summary>
-    private static bool TryReadId(JsonElement value, string field, out string? id, out string? error)
+    private static bool TryReadId(StringCache strings, JsonElement value, string field, out string? id, out string? error)
     {
         error = null;
         switch (value.ValueKind)
@@ -168,12 +195,12 @@ internal static class SegmentMessageReader
                 id = null;
                 return true;
             case JsonValueKind.String:
-                var text = StringCache.Current.Value(value);
+                var text = strings.Value(value);
                 id = string.IsNullOrWhiteSpace(text) ? null : text;
-                return true;
+                return id is null || IsKey(field, id, out error);
             case JsonValueKind.Number:
                 id = value.GetRawText();
-                return true;
+                return IsKey(field, id, out error);
             default:
                 id = null;
                 error = $"'{field}' must be a string (got {SegmentTimestamps.Describe(value)}): send the id as a string.";
@@ -181,7 +208,7 @@ internal static class SegmentMessageReader
         }
     }
 
-    private static bool TryReadOptionalString(JsonElement value, string field, out string? text, out string? error)
+    private static bool TryReadOptionalString(StringCache strings, JsonElement value, string field, out string? text, out string? error)
     {
         error = null;
         text = null;
@@ -192,7 +219,7 @@ internal static class SegmentMessageReader
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            text = StringCache.Current.Value(value);
+            text = strings.Value(value);
             return true;
         }
 
@@ -257,47 +284,61 @@ internal static class SegmentMessageReader
         return false;
     }
 
-    private static (string Key, JsonElement Value)[] PageFallbacks(EventType type, in SegmentMessageFields fields, in SegmentEnvelope envelope)
+    private static int CollectPageFallbacks(EventType type, in SegmentMessageFields fields, in SegmentEnvelope envelope, Span<(string Key, JsonElement Value)> fallbacks)
     {
-        var fallbacks = new List<(string, JsonElement)>(PageContextFields.Length + 1);
+        var count = 0;
         if (fields.Category.ValueKind == JsonValueKind.String)
         {
-            fallbacks.Add(("category", fields.Category));
+            fallbacks[count++] = ("category", fields.Category);
         }
 
         if (type == EventType.Page)
         {
-            foreach (var field in PageContextFields)
+            // context.page found once per context rather than once per field; the message's still wins field by field.
+            var messagePage = SegmentContext.Walk(fields.Context, "page"u8, default, default);
+            var batchPage = SegmentContext.Walk(envelope.Context, "page"u8, default, default);
+            foreach (var (key, name) in PageContextFields)
             {
-                var value = SegmentContext.Find(fields.Context, envelope.Context, "page", field);
+                var value = SegmentContext.Find(messagePage, batchPage, name);
                 if (value.ValueKind == JsonValueKind.String)
                 {
-                    fallbacks.Add((field, value));
+                    fallbacks[count++] = (key, value);
                 }
             }
         }
 
-        return [.. fallbacks];
+        return count;
     }
 
-    private static string? AccountOf(EventType type, EventProperties properties, in SegmentMessageFields fields, in SegmentEnvelope envelope)
+    /// <summary>The account from context or traits; an id found there that cannot be a key rejects the message, as a groupId would.</summary>
+    private static bool TryReadAccount(StringCache strings, EventType type, EventProperties properties, in SegmentMessageFields fields, in SegmentEnvelope envelope, out string? account, out string? error)
     {
-        if (IdOf(SegmentContext.Find(fields.Context, envelope.Context, "groupId")) is { } contextGroup)
+        error = null;
+        if (IdOf(strings, SegmentContext.Find(fields.Context, envelope.Context, "groupId"u8)) is { } contextGroup)
         {
-            return contextGroup;
+            account = contextGroup;
+            return IsKey("context.groupId", account, out error);
         }
 
         if (type == EventType.Identify && properties.TryGetValue("company.id", out var companyTrait) && !companyTrait.IsNull)
         {
-            return companyTrait.ToString();
+            account = companyTrait.ToString();
+            return IsKey("traits.company.id", account, out error);
         }
 
-        return IdOf(SegmentContext.Find(fields.Context, envelope.Context, "traits", "company", "id"));
+        account = IdOf(strings, SegmentContext.Find(fields.Context, envelope.Context, "traits"u8, "company"u8, "id"u8));
+        return account is null || IsKey("context.traits.company.id", account, out error);
     }
 
-    private static string? IdOf(JsonElement value) => value.ValueKind switch
+    private static bool IsKey(string field, string id, out string? error)
     {
-        JsonValueKind.String => StringCache.Current.Value(value) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null,
+        error = SegmentLimits.IdError(field, id);
+        return error is null;
+    }
+
+    private static string? IdOf(StringCache strings, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => strings.Value(value) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null,
         JsonValueKind.Number => value.GetRawText(),
         _ => null,
     };

@@ -6,6 +6,7 @@ using PqlGrains.Silo.Demo;
 using PqlGrains.Silo.Gateway;
 using PqlGrains.Silo.Health;
 using PqlGrains.Silo.Hosting;
+using PqlGrains.Silo.Metrics;
 
 // appsettings.json ships next to the binary; read it from there whatever the working directory.
 var hostArgs = DemoSwitch.Extract(args, out var demo);
@@ -22,6 +23,7 @@ builder.Services.AddPqlDemo(builder.Configuration);
 
 var app = builder.Build();
 app.MapPqlHealth();
+app.MapPqlMetrics();
 if (app.IsPqlGateway())
 {
     app.MapSegmentGateway();

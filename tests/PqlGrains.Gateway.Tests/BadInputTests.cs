@@ -69,6 +69,30 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Over_long_user_id_is_rejected_alone_by_index_and_the_rest_of_the_batch_is_ingested()
+    {
+        await using var host = await GatewayHost.StartAsync("test-key");
+        var json = $$"""
+            {"batch":[
+              {"type":"track","messageId":"ok-1","userId":"u1","event":"Report Exported"},
+              {"type":"track","messageId":"long-id","userId":"{{new string('u', 600)}}","event":"Report Exported"},
+              {"type":"track","messageId":"ok-2","userId":"u2","event":"Report Exported"}
+            ]}
+            """;
+
+        var response = await host.PostJsonAsync("/v1/batch", json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await ResponseBody.ReadAsync(response);
+        Assert.Equal(2, body.GetProperty("accepted").GetInt32());
+        var rejection = Assert.Single(body.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(1, rejection.GetProperty("index").GetInt32());
+        Assert.Equal("long-id", rejection.GetProperty("messageId").GetString());
+        Assert.Contains("'userId' is 600 characters; at most 128", rejection.GetProperty("error").GetString());
+        Assert.Equal(["ok-1", "ok-2"], host.Ingestor.Events.Select(e => e.MessageId));
+    }
+
+    [Fact]
     public async Task Batch_over_500_KB_gets_413_naming_the_batch_limit()
     {
         await using var host = await GatewayHost.StartAsync("test-key");

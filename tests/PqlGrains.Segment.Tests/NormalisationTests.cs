@@ -123,4 +123,62 @@ public sealed class NormalisationTests
     {
         Assert.Contains("groupId", Assert.Single(ParsedBatch.Parse("""{"batch":[{"type":"group","userId":"u"}]}""").Rejections).Error);
     }
+
+    [Fact]
+    public void Page_properties_fall_back_to_every_context_page_field_the_message_sets_or_a_null_leaves_to_the_batch()
+    {
+        var payload = ParsedBatch.Parse("""
+            {"context":{"page":{"path":"/b-path","url":"https://b/","title":"B","referrer":"https://r/","search":"?q=b"}},"batch":[
+              {"type":"page","userId":"u","properties":{"title":"Own"},"context":{"page":{"url":"https://own/","path":null,"search":"?q=own"}}},
+              {"type":"page","userId":"u","context":{"page":null}},
+              {"type":"screen","userId":"u","category":"Onboarding","context":{"page":{"path":"/ignored"}}}
+            ]}
+            """);
+
+        var own = payload.Events[0].Properties;
+        Assert.Equal(["/b-path", "https://own/", "Own", "https://r/", "?q=own"], new[] { "path", "url", "title", "referrer", "search" }.Select(key => own[key].Text));
+        Assert.Equal(5, own.Count);
+        Assert.Equal("https://b/", payload.Events[1].Properties["url"].Text);
+        Assert.Equal(5, payload.Events[1].Properties.Count);
+        var screen = Assert.Single(payload.Events[2].Properties);
+        Assert.Equal(("category", "Onboarding"), (screen.Key, screen.Value.Text));
+    }
+
+    [Theory]
+    [InlineData("track", EventType.Track)]
+    [InlineData("identify", EventType.Identify)]
+    [InlineData("page", EventType.Page)]
+    [InlineData("screen", EventType.Screen)]
+    [InlineData("group", EventType.Group)]
+    [InlineData("alias", EventType.Alias)]
+    [InlineData("tr\\u0061ck", EventType.Track)]
+    [InlineData("ALIAS", EventType.Alias)]
+    public void Call_type_is_read_from_exact_escaped_and_differently_cased_spellings(string spelled, EventType expected)
+    {
+        var e = ParsedBatch.Single($$"""{"type":"{{spelled}}","userId":"u","event":"x","groupId":"g","previousId":"p"}""");
+
+        Assert.Equal(expected, e.Type);
+    }
+
+    [Fact]
+    public void Unknown_call_type_is_rejected_with_the_valid_ones()
+    {
+        Assert.Contains("'type' must be one of track, identify", Assert.Single(ParsedBatch.Parse("""{"batch":[{"type":"trak","userId":"u"}]}""").Rejections).Error);
+    }
+
+    [Fact]
+    public void Nested_keys_under_ascii_and_non_ascii_parents_read_exactly_and_repeat_as_one_instance()
+    {
+        var payload = ParsedBatch.Parse("""
+            {"batch":[
+              {"type":"track","userId":"u","event":"x","properties":{"plan":{"name":"pro"},"café":{"größe":2}}},
+              {"type":"track","userId":"u","event":"x","properties":{"plan":{"name":"team"}}}
+            ]}
+            """);
+
+        var first = payload.Events[0].Properties;
+        Assert.Equal("pro", first["plan.name"].Text);
+        Assert.Equal(2, first["café.größe"].Number);
+        Assert.Same(first.Keys.First(key => key == "plan.name"), payload.Events[1].Properties.Keys.Single());
+    }
 }

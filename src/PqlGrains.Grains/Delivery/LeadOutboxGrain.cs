@@ -15,6 +15,7 @@ namespace PqlGrains.Grains.Delivery;
 public sealed partial class LeadOutboxGrain(
     [PersistentState("outbox", PqlStorageNames.Grains)] IPersistentState<OutboxState> state,
     DeliveryDispatcher dispatcher,
+    DeliveryMetrics metrics,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<LeadOutboxGrain> logger) : Grain, ILeadOutboxGrain, IRemindable
@@ -36,7 +37,7 @@ public sealed partial class LeadOutboxGrain(
     public async Task Enqueue(DeliveryRequest[] items)
     {
         var now = time.GetUtcNow();
-        var added = false;
+        var added = new List<OutboxEntry>();
         foreach (var item in items)
         {
             // A lead grain that crashed before saving re-enqueues the same ids: those are already here or done.
@@ -45,17 +46,31 @@ public sealed partial class LeadOutboxGrain(
                 continue;
             }
 
-            state.State.Pending.Add(new OutboxEntry { Request = item, NextAttemptAt = now });
-            added = true;
+            var entry = new OutboxEntry { Request = item, NextAttemptAt = now };
+            state.State.Pending.Add(entry);
+            added.Add(entry);
         }
 
-        if (added)
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        try
         {
             // The wake-up reminder is registered while the items are written, not after: the lead moves on only once
             // both hold, and neither needs the other (a reminder that finds nothing pending removes itself).
             await Task.WhenAll(state.WriteStateAsync(), EnsureWakeUpAsync());
-            ScheduleTimer();
         }
+        catch
+        {
+            // Not stored, so not kept: left pending, they would be tried before they are stored, and the lead grain's
+            // retry would find them "already here" and move on with nothing stored. The retry adds them again.
+            state.State.Pending.RemoveAll(added.Contains);
+            throw;
+        }
+
+        ScheduleTimer();
     }
 
     public Task<int> PendingCount() => Task.FromResult(state.State.Pending.Count);
@@ -97,6 +112,7 @@ public sealed partial class LeadOutboxGrain(
             {
                 case DeliveryOutcome.Delivered:
                     entry.Delivered[connector] = result.ExternalId ?? string.Empty;
+                    metrics.Delivered(request.Kind);
                     reports.Add(Report(request, connector, DeliveryState.Delivered, result.ExternalId, null, now));
                     if (request.Kind == DeliveryKind.CreateTask && result.ExternalId is { Length: > 0 } taskId)
                     {
@@ -106,10 +122,12 @@ public sealed partial class LeadOutboxGrain(
                     break;
                 case DeliveryOutcome.Permanent:
                     entry.DeadLettered[connector] = result.ToString();
+                    metrics.DeadLettered(request.Kind);
                     reports.Add(Report(request, connector, DeliveryState.DeadLettered, null, result.ToString(), now));
                     break;
                 default:
                     entry.LastError = result.ToString();
+                    metrics.Retrying(request.Kind);
                     retryAfter = result.RetryAfter is { } after && after > (retryAfter ?? TimeSpan.Zero) ? after : retryAfter;
                     LogRetry(request.ItemId, request.Kind, connector, entry.Attempts + 1, result.ToString());
                     break;
@@ -130,6 +148,7 @@ public sealed partial class LeadOutboxGrain(
                 {
                     var reason = $"gave up after {entry.Attempts} attempts over {now - entry.FirstAttemptAt!.Value:g} (Pql:Outbox:DeadLetterAfter is {_options.DeadLetterAfter}); last error: {entry.LastError ?? "waiting for the task it completes"}";
                     entry.DeadLettered[connector] = reason;
+                    metrics.DeadLettered(request.Kind);
                     reports.Add(Report(request, connector, DeliveryState.DeadLettered, null, reason, now));
                 }
 

@@ -31,6 +31,9 @@ public static class PqlIngestHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserGrainOptions>, UserGrainOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccountGrainOptions>, AccountGrainOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<IngestMetrics>();
+        services.TryAddSingleton<TierChangeMetrics>();
         services.TryAddSingleton<TierChangePublisher>();
         services.TryAddSingleton<UserSettleSchedule>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITierChangeObserver, TierChangeFeedObserver>());

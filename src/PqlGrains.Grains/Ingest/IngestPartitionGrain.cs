@@ -28,6 +28,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     private readonly DispatchBuffer _buffer;
     private readonly DispatchPacing _pacing;
     private readonly StringKeyedGrains<IUserGrain> _users;
+    private readonly IngestMetrics _metrics;
 
     private List<PendingAppend> _pending = [];
     private Task _flushing = Task.CompletedTask;
@@ -45,9 +46,11 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         IOptions<IngestOptions> options,
         ILogger<IngestPartitionGrain> logger,
         TimeProvider time,
-        StringKeyedGrains<IUserGrain> users)
+        StringKeyedGrains<IUserGrain> users,
+        IngestMetrics metrics)
     {
         _watermark = watermark;
+        _metrics = metrics;
         _users = users;
         _log = log;
         _options = options.Value;
@@ -65,6 +68,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         // A watermark ahead of the log means the log was reset under a kept grain state: the log wins.
         _dispatchedUpTo = Math.Min(_watermark.State.DispatchedUpTo, _loggedUpTo);
         _watermarkSavedAt = _time.GetTimestamp();
+        _metrics.Progress(_partition, _loggedUpTo, _dispatchedUpTo);
 
         if (_options.KeepAlivePeriod > TimeSpan.Zero)
         {
@@ -80,6 +84,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _metrics.Released(_partition);
         if (_watermark.State.DispatchedUpTo != _dispatchedUpTo)
         {
             _watermark.State.DispatchedUpTo = _dispatchedUpTo;
@@ -166,6 +171,8 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
             var after = _loggedUpTo;
             _loggedUpTo = first + events.Length - 1;
             _buffer.Add(after, _loggedUpTo, logged);
+            _metrics.Logged(_partition, events.Length);
+            _metrics.Progress(_partition, _loggedUpTo, _dispatchedUpTo);
             foreach (var append in appends)
             {
                 append.Complete();
@@ -209,7 +216,9 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
             var round = await NextDispatchRoundAsync();
             _pacing.RoundStarted(round.Events.Count);
             await DeliverAsync(round.Events);
+            _metrics.Dispatched(_partition, round.UpTo - _dispatchedUpTo);
             _dispatchedUpTo = round.UpTo;
+            _metrics.Progress(_partition, _loggedUpTo, _dispatchedUpTo);
             var progress = _dispatchProgress;
             _dispatchProgress = NewSignal();
             progress.TrySetResult();
@@ -242,10 +251,14 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         while (true)
         {
             var calls = new Task[remaining.Count];
+            var carried = 0;
             for (var i = 0; i < calls.Length; i++)
             {
                 calls[i] = _users[remaining[i].UserId].Apply(remaining[i].Batch);
+                carried += remaining[i].Batch.Events.Length;
             }
+
+            _metrics.UserApplies(calls.Length, carried);
 
             try
             {

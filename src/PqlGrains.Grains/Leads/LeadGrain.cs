@@ -28,10 +28,11 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     private readonly TierSlas _slas;
     private readonly TimeProvider _time;
     private readonly ILogger<LeadGrain> _logger;
+    private readonly LeadMetrics _metrics;
     // Qualify interleaves with the other turns: writes go through this gate so two never race on the etag.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     // The activities of the turn in progress, written to the log as one line once the turn has stored them.
-    private readonly List<string> _turnActivities = [];
+    private readonly List<(string Kind, string Detail)> _turnActivities = [];
     private IGrainTimer? _pendingTimer;
     private int? _routingRevision;
 
@@ -42,8 +43,10 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         LeadContextBuilder contexts,
         TierSlas slas,
         TimeProvider time,
+        LeadMetrics metrics,
         ILogger<LeadGrain> logger)
     {
+        _metrics = metrics;
         _state = state;
         _options = options.Value;
         _routing = routing;
@@ -225,8 +228,8 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
             {
                 // Keep the change: it is applied again shortly, with the same lead and item ids (and activities).
                 _turnActivities.Clear();
-                LogApplyFailed(exception, Subject, change.NewTier);
-                SchedulePending(TimeSpan.FromSeconds(5));
+                LogApplyFailed(exception, Subject, change.NewTier, _options.PendingRetryDelay);
+                SchedulePending(_options.PendingRetryDelay);
                 return;
             }
 
@@ -384,7 +387,12 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     {
         if (_turnActivities.Count > 0)
         {
-            LogActivities(lead.LeadId, string.Join("; ", _turnActivities));
+            foreach (var (kind, _) in _turnActivities)
+            {
+                _metrics.Stored(kind);
+            }
+
+            LogActivities(lead.LeadId, string.Join("; ", _turnActivities.Select(activity => $"{activity.Kind}: {activity.Detail}")));
             _turnActivities.Clear();
         }
     }
@@ -406,7 +414,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     private void Log(Lead lead, DateTimeOffset at, string kind, string detail)
     {
         Record(lead, at, kind, detail);
-        _turnActivities.Add($"{kind}: {detail}");
+        _turnActivities.Add((kind, detail));
     }
 
     private void Record(Lead lead, DateTimeOffset at, string kind, string detail)
@@ -454,8 +462,8 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     [LoggerMessage(Level = LogLevel.Debug, Message = "Lead {LeadId} {Kind}: {Detail}")]
     private partial void LogUnchangedActivity(string leadId, string kind, string detail);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying a tier change to {Subject} (tier {Tier}) failed; retrying in 5 s")]
-    private partial void LogApplyFailed(Exception exception, string subject, string? tier);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying a tier change to {Subject} (tier {Tier}) failed; retrying in {RetryDelay} (Pql:Leads:PendingRetryDelay)")]
+    private partial void LogApplyFailed(Exception exception, string subject, string? tier, TimeSpan retryDelay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Subject} reached {Tier} at score {Score} during the too-early cooldown (needs {Needed} before {Until}); no new lead")]
     private partial void LogCooldown(string subject, string? tier, double score, double needed, DateTimeOffset until);

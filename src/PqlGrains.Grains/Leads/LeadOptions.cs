@@ -37,6 +37,12 @@ public sealed class LeadOptions
     /// <summary>Reminder period backing the SLA deadline (at least Pql:Reminders:MinimumPeriod).</summary>
     public TimeSpan SlaCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a tier change whose application failed (routing, pool, outbox or storage unavailable) waits before the
+    /// next attempt; it stays queued, and the grain active, until it applies.
+    /// </summary>
+    public TimeSpan PendingRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a lead waits in an overflow queue before its pool is tried again.</summary>
     public TimeSpan OverflowRetry { get; set; } = TimeSpan.FromMinutes(15);
 

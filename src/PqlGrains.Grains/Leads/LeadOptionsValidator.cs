@@ -25,9 +25,9 @@ public sealed class LeadOptionsValidator : IValidateOptions<LeadOptions>
             failures.Add($"{section}:EscalateAfterMisses must be at least 1; it is {options.EscalateAfterMisses}.");
         }
 
-        if (options.SlaCheckPeriod <= TimeSpan.Zero || options.OverflowRetry <= TimeSpan.Zero || options.ExpireAfter <= TimeSpan.Zero || options.TooEarlyCooldown < TimeSpan.Zero)
+        if (options.SlaCheckPeriod <= TimeSpan.Zero || options.OverflowRetry <= TimeSpan.Zero || options.ExpireAfter <= TimeSpan.Zero || options.PendingRetryDelay <= TimeSpan.Zero || options.TooEarlyCooldown < TimeSpan.Zero)
         {
-            failures.Add($"{section}:SlaCheckPeriod, OverflowRetry and ExpireAfter must be positive and TooEarlyCooldown not negative.");
+            failures.Add($"{section}:SlaCheckPeriod, OverflowRetry, ExpireAfter and PendingRetryDelay must be positive and TooEarlyCooldown not negative.");
         }
 
         if (options.CooldownScoreMargin < 0)

@@ -38,6 +38,9 @@ public static class PqlLeadsSiloBuilderExtensions
         services.TryAddSingleton<LeadContextBuilder>();
         services.TryAddSingleton<TierSlas>();
         services.TryAddSingleton<DeliveryDispatcher>();
+        services.AddMetrics();
+        services.TryAddSingleton<LeadMetrics>();
+        services.TryAddSingleton<DeliveryMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITierChangeObserver, LeadTierChangeObserver>());
         services.AddPqlConnectors(configuration);
         return builder;

@@ -4,13 +4,14 @@ using PqlGrains.Abstractions.Qualification;
 namespace PqlGrains.Grains.Qualification;
 
 /// <summary>Hands a tier change to every registered <see cref="ITierChangeObserver"/>.</summary>
-public sealed partial class TierChangePublisher(IEnumerable<ITierChangeObserver> observers, ILogger<TierChangePublisher> logger)
+public sealed partial class TierChangePublisher(IEnumerable<ITierChangeObserver> observers, TierChangeMetrics metrics, ILogger<TierChangePublisher> logger)
 {
     private readonly ITierChangeObserver[] _observers = [.. observers];
 
     /// <summary>True when every observer took the change; false tells the caller to publish again later.</summary>
     public async Task<bool> PublishAsync(TierChanged change, CancellationToken cancellationToken)
     {
+        metrics.Published(change.Kind);
         var delivered = true;
         foreach (var observer in _observers)
         {

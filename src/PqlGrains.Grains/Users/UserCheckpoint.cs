@@ -15,8 +15,13 @@ public sealed class UserCheckpoint
     [NonSerialized] private long _accountAt;
     [NonSerialized] private long _lastEventAt;
 
-    /// <summary>Ingest partition whose sequence <see cref="AppliedSequence"/> counts in.</summary>
-    [Id(0)] public int Partition { get; set; } = -1;
+    /// <summary>
+    /// Ingest partition whose sequence <see cref="AppliedSequence"/> counts in. No -1 "never saved" initializer: Orleans'
+    /// JSON grain storage serializer (its default, and the reader of rows saved before the binary codec) omits default
+    /// values, so partition 0 read back as the initializer, and a user of partition 0 lost their checkpoint and erasure
+    /// fence at every activation. A never-saved checkpoint is told apart by its missing score state instead.
+    /// </summary>
+    [Id(0)] public int Partition { get; set; }
 
     [Id(1)] public long AppliedSequence { get; set; }
 

@@ -1,9 +1,11 @@
 namespace PqlGrains.Postgres.GrainStorage;
 
 /// <summary>One grain's state write waiting for its batch: the version it expects and the serialized state.</summary>
-internal sealed class PendingGrainStateWrite(GrainStateKey key, int? expectedVersion, byte[] payload)
+internal sealed class PendingGrainStateWrite(GrainId grainId, GrainStateKey key, int? expectedVersion, byte[] payload)
 {
     private readonly TaskCompletionSource<int?> _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public GrainId GrainId { get; } = grainId;
 
     public GrainStateKey Key { get; } = key;
 
@@ -17,4 +19,7 @@ internal sealed class PendingGrainStateWrite(GrainStateKey key, int? expectedVer
     public void Complete(int? version) => _stored.TrySetResult(version);
 
     public void Fail(Exception exception) => _stored.TrySetException(exception);
+
+    /// <summary>Withdrawn before any batch took it: nothing of it reached the database.</summary>
+    public void Cancel(CancellationToken cancellationToken) => _stored.TrySetCanceled(cancellationToken);
 }

@@ -10,7 +10,9 @@ namespace PqlGrains.Postgres.GrainStorage;
 /// Orleans grain storage in the <c>OrleansStorage</c> table of the ADO.NET provider, with the same rows, hashes and
 /// versions (ETags), so either provider reads what the other wrote. Writes are group-committed
 /// (<see cref="GrainStateWriteBatches"/>): under ingest load lead, account, user and outbox saves arrive hundreds a
-/// second, and one statement per batch replaces a pooled connection, a round trip and a commit per save.
+/// second, and one statement per batch replaces a pooled connection, a round trip and a commit per save. One bad save
+/// does not sink its batch-mates: a row no column can hold is refused before it joins a batch, and one PostgreSQL
+/// rejects inside a batch is isolated there; either fails alone with <see cref="GrainStateRejectedException"/>.
 /// </summary>
 public sealed partial class PostgresGrainStorage : IGrainStorage
 {
@@ -47,24 +49,40 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
         int maxBatchSize = DefaultMaxBatchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
+        // Every row carries the service id: one the column refuses would fail every batch, so refuse it at start.
+        if (GrainStateRowLimits.ServiceIdViolation(serviceId) is { } violation)
+        {
+            throw new ArgumentException($"PostgreSQL grain storage cannot store service id '{serviceId}': {violation}.", nameof(serviceId));
+        }
+
         _dataSource = dataSource;
         _serviceId = serviceId;
         _serializer = serializer;
         _activators = activators;
         _logger = logger;
-        _writes = new GrainStateWriteBatches(dataSource, serviceId, maxBatchSize);
+        _writes = new GrainStateWriteBatches(dataSource, serviceId, maxBatchSize, logger);
     }
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    /// <summary>Cancelled, the read stops (PostgreSQL cancels the statement) and leaves <paramref name="grainState"/> as it was.</summary>
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var key = GrainStateKey.For(stateName, grainId);
         try
         {
             await using var command = CreateKeyedCommand(ReadSql, key);
-            await using var reader = await command.ExecuteReaderAsync();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             byte[]? payload = null;
             int? version = null;
-            if (await reader.ReadAsync())
+            if (await reader.ReadAsync(cancellationToken))
             {
                 payload = reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0);
                 version = reader.IsDBNull(1) ? null : reader.GetInt32(1);
@@ -74,14 +92,18 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
             grainState.ETag = version?.ToString(CultureInfo.InvariantCulture);
             grainState.RecordExists = payload is not null;
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
         {
             LogFailed(exception, "read", stateName, grainId);
             throw;
         }
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    /// <summary>
+    /// Cancelled while queued, the save is withdrawn (nothing written, <paramref name="grainState"/> unchanged); once
+    /// its batch is out it completes or fails with the batch, never half-applied.
+    /// </summary>
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var key = GrainStateKey.For(stateName, grainId);
         var expected = ParseETag(grainState.ETag);
@@ -90,9 +112,14 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
         int? stored;
         try
         {
-            stored = await _writes.WriteAsync(key, expected, payload);
+            if (GrainStateRowLimits.Violation(key, payload.Length) is { } violation)
+            {
+                throw new GrainStateRejectedException($"Grain state '{stateName}' of {grainId} cannot be saved: {violation}. It was refused before joining a batch, so no other save was affected.");
+            }
+
+            stored = await _writes.WriteAsync(grainId, key, expected, payload, cancellationToken);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
         {
             LogFailed(exception, "write", stateName, grainId);
             throw;
@@ -108,11 +135,12 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
         grainState.RecordExists = true;
     }
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    /// <summary>Cancelled, PostgreSQL cancels the one-statement clear: the row and <paramref name="grainState"/> stay as they were.</summary>
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         if (!grainState.RecordExists && string.IsNullOrWhiteSpace(grainState.ETag))
         {
-            await ReadStateAsync(stateName, grainId, grainState);
+            await ReadStateAsync(stateName, grainId, grainState, cancellationToken);
             if (!grainState.RecordExists)
             {
                 return;
@@ -125,9 +153,9 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
         {
             await using var command = CreateKeyedCommand(ClearSql, key);
             command.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = ParseETag(grainState.ETag), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
-            stored = await command.ExecuteScalarAsync() is int version ? version : null;
+            stored = await command.ExecuteScalarAsync(cancellationToken) is int version ? version : null;
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
         {
             LogFailed(exception, "clear", stateName, grainId);
             throw;
@@ -155,6 +183,10 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
         return command;
     }
+
+    /// <summary>The caller's own cancellation is an outcome it asked for, not a storage failure to log.</summary>
+    private static bool IsCancellation(Exception exception, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
 
     private static int? ParseETag(string? etag) =>
         string.IsNullOrWhiteSpace(etag) ? null : int.Parse(etag, CultureInfo.InvariantCulture);

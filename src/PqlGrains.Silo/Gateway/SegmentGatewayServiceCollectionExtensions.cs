@@ -17,6 +17,8 @@ public static class SegmentGatewayServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SegmentGatewayOptions>, SegmentGatewayOptionsValidator>());
         services.TryAddSingleton<WriteKeyAuthenticator>();
+        services.AddMetrics();
+        services.TryAddSingleton<GatewayMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

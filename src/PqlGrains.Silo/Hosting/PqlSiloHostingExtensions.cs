@@ -5,6 +5,7 @@ using PqlGrains.Silo.Api;
 using PqlGrains.Silo.Configuration;
 using PqlGrains.Silo.Gateway;
 using PqlGrains.Silo.Health;
+using PqlGrains.Silo.Metrics;
 
 namespace PqlGrains.Silo.Hosting;
 
@@ -15,7 +16,7 @@ public static class PqlSiloHostingExtensions
 
     /// <summary>
     /// Adds the Orleans silo configured from the <c>Pql</c> section (storage mode, cluster,
-    /// reminders), the schema check or migration in Postgres mode, and the health checks.
+    /// reminders), the schema check or migration in Postgres mode, the health checks and the metrics (<c>Pql:Metrics</c>).
     /// <paramref name="configureSilo"/> runs last, for callers adding their own silo services.
     /// </summary>
     /// <exception cref="OptionsValidationException">The configuration cannot work; the message names the key and the fix.</exception>
@@ -42,6 +43,7 @@ public static class PqlSiloHostingExtensions
 
         services.AddPqlScoreReads();
         services.AddSegmentGateway(configuration);
+        services.AddPqlMetrics(configuration);
         var health = services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [PqlHealthEndpoints.ReadyTag]);
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Serialization;
+using Orleans.Storage;
 using PqlGrains.Abstractions.Users;
 using PqlGrains.Grains.Users;
 
@@ -70,6 +72,19 @@ public sealed class UserCheckpointFormatTests
         Assert.Equal(-1, loaded.Partition);
         Assert.Empty(loaded.Recent.Features ?? []);
         Assert.Empty(loaded.Recent.History.Points);
+    }
+
+    [Fact]
+    public void Checkpoint_of_partition_zero_keeps_its_partition_and_erasure_fence_through_the_json_grain_storage_serializer()
+    {
+        // Orleans' default grain storage serializer, and the reader of rows saved before the binary codec: it omits default values.
+        var json = new JsonGrainStorageSerializer(new OrleansJsonSerializer(Options.Create(new OrleansJsonSerializerOptions())));
+        var saved = new UserCheckpoint { Partition = 0, AppliedSequence = 24, AccountSavedSequence = 24, ErasedThroughSequence = 24, DefinitionVersion = "def-1", ScoreState = [1, 2] };
+
+        var loaded = json.Deserialize<UserCheckpoint>(json.Serialize(saved));
+
+        Assert.NotNull(loaded);
+        Assert.Equal((0, 24L, 24L), (loaded.Partition, loaded.AppliedSequence, loaded.ErasedThroughSequence));
     }
 
     [Fact]

@@ -20,6 +20,8 @@ internal sealed class GrainStorageDatabase(string connectionString, NpgsqlDataSo
 {
     public const string ServiceId = "storage-tests";
 
+    public const string StateName = "ingest-partition";
+
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
     public static async Task<GrainStorageDatabase> CreateAsync(Testing.Postgres.PostgresServer server)
@@ -31,9 +33,9 @@ internal sealed class GrainStorageDatabase(string connectionString, NpgsqlDataSo
         return new GrainStorageDatabase(connectionString, NpgsqlDataSource.Create(connectionString), services);
     }
 
-    public PostgresGrainStorage CreateStorage(int maxBatchSize = PostgresGrainStorage.DefaultMaxBatchSize) => new(
+    public PostgresGrainStorage CreateStorage(int maxBatchSize = PostgresGrainStorage.DefaultMaxBatchSize, string serviceId = ServiceId) => new(
         DataSource,
-        ServiceId,
+        serviceId,
         new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
         services.GetRequiredService<IActivatorProvider>(),
         NullLogger<PostgresGrainStorage>.Instance,
@@ -58,6 +60,35 @@ internal sealed class GrainStorageDatabase(string connectionString, NpgsqlDataSo
         await lifecycle.OnStart();
         return storage;
     }
+
+    /// <summary>
+    /// Waits until a statement containing <paramref name="queryFragment"/> is blocked on a lock another transaction of
+    /// the test holds, and returns its backend's pid: the test then knows where that statement stands, without timing.
+    /// </summary>
+    public async Task<int> WaitForLockWaitAsync(string queryFragment)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        for (var attempt = 0; attempt < 400; attempt++)
+        {
+            await using var waiting = new NpgsqlCommand(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND strpos(query, $1) > 0 LIMIT 1",
+                connection);
+            waiting.Parameters.Add(new NpgsqlParameter<string> { TypedValue = queryFragment });
+            if (await waiting.ExecuteScalarAsync() is int pid)
+            {
+                return pid;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"No statement containing '{queryFragment}' ever waited on the test's lock.");
+    }
+
+    public static GrainId UserGrain(string userId) => GrainId.Create("user", userId);
+
+    public static GrainState<PartitionWatermark> Watermark(long dispatchedUpTo, string? etag = null) =>
+        new(new PartitionWatermark { DispatchedUpTo = dispatchedUpTo }, etag);
 
     public async ValueTask DisposeAsync()
     {

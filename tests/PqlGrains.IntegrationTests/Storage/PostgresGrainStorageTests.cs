@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using Orleans.Storage;
 using PqlGrains.Grains.Ingest;
 using PqlGrains.Testing.Postgres;
+using static PqlGrains.IntegrationTests.Storage.GrainStorageDatabase;
 
 namespace PqlGrains.IntegrationTests.Storage;
 
@@ -14,8 +15,6 @@ namespace PqlGrains.IntegrationTests.Storage;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresGrainStorageTests(PostgresServer server) : IAsyncLifetime
 {
-    private const string StateName = "ingest-partition";
-
     private GrainStorageDatabase _database = null!;
 
     public async Task InitializeAsync() => _database = await GrainStorageDatabase.CreateAsync(server);
@@ -197,25 +196,9 @@ public sealed class PostgresGrainStorageTests(PostgresServer server) : IAsyncLif
 
     private async Task TerminateBatchBackendAsync()
     {
-        await using var connection = await _database.DataSource.OpenConnectionAsync();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            await using var terminate = new NpgsqlCommand(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pql_write_grain_state%' AND wait_event_type = 'Lock'",
-                connection);
-            if ((long)(await terminate.ExecuteScalarAsync())! > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException("The grain state batch never waited on the locked row.");
+        var pid = await _database.WaitForLockWaitAsync("pql_write_grain_state");
+        await using var terminate = _database.DataSource.CreateCommand("SELECT pg_terminate_backend($1)");
+        terminate.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pid });
+        await terminate.ExecuteScalarAsync();
     }
-
-    private static GrainId UserGrain(string userId) => GrainId.Create("user", userId);
-
-    private static GrainState<PartitionWatermark> Watermark(long dispatchedUpTo, string? etag = null) =>
-        new(new PartitionWatermark { DispatchedUpTo = dispatchedUpTo }, etag);
 }
