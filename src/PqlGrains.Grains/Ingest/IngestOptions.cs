@@ -23,6 +23,22 @@ public sealed class IngestOptions
     /// <summary>Most events one dispatch round forwards to user grains.</summary>
     public int MaxDispatchBatch { get; set; } = 4096;
 
+    /// <summary>
+    /// Events per second per partition above which dispatch rounds are spaced <see cref="BusyDispatchInterval"/> apart.
+    /// The default (32K events/s over 8 partitions) leaves moderate traffic, such as the leads latency benchmark's
+    /// 10K events/s, dispatched as soon as the previous round is applied.
+    /// </summary>
+    public int BusyPartitionRate { get; set; } = 4000;
+
+    /// <summary>
+    /// Under heavy traffic, the least time between the starts of two dispatch rounds of one partition: a user's events
+    /// of that interval reach it in one call instead of about one call each (0.79 instead of 0.95 Apply calls per event
+    /// in bench/load.sh). It adds at most this much to the delay between logging and scoring, only above
+    /// <see cref="BusyPartitionRate"/>. Off (zero) by default: in paired load runs on a shared host the paced build
+    /// accepted fewer events/s (README Benchmarks, session 5), which the grain call counts alone do not settle.
+    /// </summary>
+    public TimeSpan BusyDispatchInterval { get; set; } = TimeSpan.Zero;
+
     /// <summary>Logged-but-undispatched events above which appends wait for dispatch (backpressure).</summary>
     public int MaxUndispatchedEvents { get; set; } = 100_000;
 

@@ -22,6 +22,16 @@ internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             failures.Add($"{IngestOptions.SectionName}:MaxUndispatchedEvents ({options.MaxUndispatchedEvents}) must be at least MaxDispatchBatch ({options.MaxDispatchBatch}).");
         }
 
+        if (options.BusyPartitionRate < 1)
+        {
+            failures.Add($"{IngestOptions.SectionName}:BusyPartitionRate is {options.BusyPartitionRate}; set it to 1 or more events per second per partition (default 4000).");
+        }
+
+        if (options.BusyDispatchInterval < TimeSpan.Zero || options.BusyDispatchInterval > TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{IngestOptions.SectionName}:BusyDispatchInterval is {options.BusyDispatchInterval}; set it between 00:00:00 (off, the default) and 00:00:01 (00:00:00.1 was measured): it delays scoring under heavy traffic.");
+        }
+
         if (options.MaxBufferedEvents < 0)
         {
             failures.Add($"{IngestOptions.SectionName}:MaxBufferedEvents is {options.MaxBufferedEvents}; set it to 0 or more (default 50000).");

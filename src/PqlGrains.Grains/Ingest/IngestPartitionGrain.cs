@@ -26,6 +26,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     private readonly ILogger<IngestPartitionGrain> _logger;
     private readonly TimeProvider _time;
     private readonly DispatchBuffer _buffer;
+    private readonly DispatchPacing _pacing;
     private readonly StringKeyedGrains<IUserGrain> _users;
     private readonly IngestMetrics _metrics;
 
@@ -56,6 +57,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         _logger = logger;
         _time = time;
         _buffer = new DispatchBuffer(_options.MaxBufferedEvents);
+        _pacing = new DispatchPacing(_options, time);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -205,7 +207,14 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     {
         while (_dispatchedUpTo < _loggedUpTo)
         {
+            if (_pacing.DelayBeforeNextRound(_loggedUpTo - _dispatchedUpTo) is { Ticks: > 0 } delay)
+            {
+                // Appends keep landing in the buffer meanwhile: the activation is reentrant.
+                await Task.Delay(delay, _time);
+            }
+
             var round = await NextDispatchRoundAsync();
+            _pacing.RoundStarted(round.Events.Count);
             await DeliverAsync(round.Events);
             _metrics.Dispatched(_partition, round.UpTo - _dispatchedUpTo);
             _dispatchedUpTo = round.UpTo;

@@ -39,6 +39,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private int _unsaved;
     private long _savedAt;
     private bool _unsettled;
+    private bool _appliedSinceSettle;
     private bool _deactivating;
     private SettleTicket? _settle;
     private List<LoggedEvent>? _accountOutbox;
@@ -364,6 +365,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private async Task AfterChangeAsync()
     {
         _unsettled = true;
+        _appliedSinceSettle = true;
         ScheduleSettle(_options.SettleDelay);
         if (_unsaved >= _options.CheckpointEveryEvents || _time.GetElapsedTime(_savedAt) >= _options.CheckpointInterval)
         {
@@ -385,6 +387,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
             _unsettled = false;
             _tierRose = false;
+            var applied = _appliedSinceSettle;
+            _appliedSinceSettle = false;
             var now = _time.GetUtcNow();
 
             // The full evaluation (breakdown, explanations) only when there is a tier change to publish.
@@ -397,7 +401,14 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
             await RecordShadowCrossingsAsync(now);
             await ReportToAccountAsync(current, now, cancellationToken);
-            ScheduleIdleCheck();
+            if (applied)
+            {
+                ScheduleIdleCheck();
+            }
+            else
+            {
+                PackIfIdle();
+            }
         }
         finally
         {
@@ -439,6 +450,19 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         if (!_deactivating)
         {
             _settle ??= _settleSchedule.Schedule(UserId, _options.SettleDelay);
+        }
+    }
+
+    /// <summary>
+    /// A settle with no event since the previous one (the account's save confirmation, a report retry, the re-report
+    /// after activation) already knows the user has been idle for a whole window or more: it packs now instead of
+    /// paying one more settle call per user to find that out.
+    /// </summary>
+    private void PackIfIdle()
+    {
+        if (_settle is null && !_deactivating)
+        {
+            _score.Compact();
         }
     }
 
