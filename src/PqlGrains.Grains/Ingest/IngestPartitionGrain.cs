@@ -35,6 +35,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     private Task _dispatching = Task.CompletedTask;
     private TaskCompletionSource _dispatchProgress = NewSignal();
     private Exception? _broken;
+    private bool _released;
     private int _partition;
     private long _loggedUpTo;
     private long _dispatchedUpTo;
@@ -68,7 +69,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
         // A watermark ahead of the log means the log was reset under a kept grain state: the log wins.
         _dispatchedUpTo = Math.Min(_watermark.State.DispatchedUpTo, _loggedUpTo);
         _watermarkSavedAt = _time.GetTimestamp();
-        _metrics.Progress(_partition, _loggedUpTo, _dispatchedUpTo);
+        ReportProgress();
 
         if (_options.KeepAlivePeriod > TimeSpan.Zero)
         {
@@ -84,6 +85,8 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // A flush or round still finishing must not report the partition again: its next activation may be elsewhere.
+        _released = true;
         _metrics.Released(_partition);
         if (_watermark.State.DispatchedUpTo != _dispatchedUpTo)
         {
@@ -172,13 +175,21 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
             _loggedUpTo = first + events.Length - 1;
             _buffer.Add(after, _loggedUpTo, logged);
             _metrics.Logged(_partition, events.Length);
-            _metrics.Progress(_partition, _loggedUpTo, _dispatchedUpTo);
+            ReportProgress();
             foreach (var append in appends)
             {
                 append.Complete();
             }
 
             StartDispatching();
+        }
+    }
+
+    private void ReportProgress()
+    {
+        if (!_released)
+        {
+            _metrics.Progress(_partition, _loggedUpTo, _dispatchedUpTo);
         }
     }
 
@@ -218,7 +229,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
             await DeliverAsync(round.Events);
             _metrics.Dispatched(_partition, round.UpTo - _dispatchedUpTo);
             _dispatchedUpTo = round.UpTo;
-            _metrics.Progress(_partition, _loggedUpTo, _dispatchedUpTo);
+            ReportProgress();
             var progress = _dispatchProgress;
             _dispatchProgress = NewSignal();
             progress.TrySetResult();

@@ -11,7 +11,6 @@ public sealed partial class TierChangePublisher(IEnumerable<ITierChangeObserver>
     /// <summary>True when every observer took the change; false tells the caller to publish again later.</summary>
     public async Task<bool> PublishAsync(TierChanged change, CancellationToken cancellationToken)
     {
-        metrics.Published(change.Kind);
         var delivered = true;
         foreach (var observer in _observers)
         {
@@ -24,6 +23,12 @@ public sealed partial class TierChangePublisher(IEnumerable<ITierChangeObserver>
                 delivered = false;
                 LogObserverFailed(exception, observer.GetType().Name, change.Kind, change.SubjectId, change.NewTier);
             }
+        }
+
+        // Counted once taken: a change some observer refused is published again later and would count twice.
+        if (delivered)
+        {
+            metrics.Published(change.Kind);
         }
 
         return delivered;
