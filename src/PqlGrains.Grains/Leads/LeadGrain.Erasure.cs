@@ -32,7 +32,7 @@ public sealed partial class LeadGrain
 
             lead.Context = ContactRedaction.Redact(lead.Context!);
             lead.ContactErasedAt = now;
-            Record(lead, now, "contact-erased", "the contact was erased on request; the lead is kept without their details");
+            Record(lead, now, LeadActivityKind.ContactErased, "the contact was erased on request; the lead is kept without their details");
             external.AddRange(lead.Deliveries
                 .Where(delivery => delivery.State == DeliveryState.Delivered)
                 .Select(delivery => $"{delivery.Connector}:{delivery.Kind}:{delivery.ExternalId ?? delivery.ItemId}"));

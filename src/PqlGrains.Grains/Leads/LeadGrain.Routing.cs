@@ -16,7 +16,7 @@ public sealed partial class LeadGrain
         var decision = RoutingRules.Route(configuration, new LeadFacts(lead.Tier, segment, company?.Country, company?.Region, motion));
         lead.Motion = MotionName(motion);
         lead.RouteExplanation = decision.Explanation;
-        Log(lead, now, "routed", decision.Explanation);
+        Log(lead, now, LeadActivityKind.Routed, decision.Explanation);
         switch (decision.Action)
         {
             case RuleActionKind.AssignFromPool:
@@ -41,7 +41,7 @@ public sealed partial class LeadGrain
     private async Task AssignAsync(Lead lead, RoutingConfiguration configuration, string? excludedRepId, LeadAlertKind kind, DateTimeOffset now)
     {
         var pick = await GrainFactory.GetGrain<IPoolGrain>(lead.PoolId!).Assign(lead.LeadId, excludedRepId, _routingRevision);
-        Log(lead, now, "assignment", pick.Explanation);
+        Log(lead, now, LeadActivityKind.Assignment, pick.Explanation);
         var items = new List<DeliveryRequest>();
         if (lead.CurrentTaskItemId is { } previousTask)
         {

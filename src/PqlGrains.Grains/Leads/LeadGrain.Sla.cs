@@ -47,7 +47,7 @@ public sealed partial class LeadGrain
         var missed = lead.AssigneeId!;
         lead.SlaMisses++;
         lead.PreviousAssignees.Add(missed);
-        Log(lead, now, "sla-missed", $"{lead.AssigneeName} ({missed}) missed the SLA due {lead.SlaDeadline:O} (miss {lead.SlaMisses} of {_options.EscalateAfterMisses})");
+        Log(lead, now, LeadActivityKind.SlaMissed, $"{lead.AssigneeName} ({missed}) missed the SLA due {lead.SlaDeadline:O} (miss {lead.SlaMisses} of {_options.EscalateAfterMisses})");
         await ReleaseAsync(lead);
         var configuration = await RoutingAsync();
         if (lead.SlaMisses < _options.EscalateAfterMisses)
@@ -65,7 +65,7 @@ public sealed partial class LeadGrain
         lead.AssigneeName = manager?.Name;
         lead.SlaDeadline = null;
         var reason = $"SLA missed {lead.SlaMisses} times (last by {missed}); escalated to {manager?.Name ?? "no manager (add one to the rep or pool overflow)"}";
-        Log(lead, now, "escalated", reason);
+        Log(lead, now, LeadActivityKind.Escalated, reason);
         var items = new List<DeliveryRequest>();
         if (lead.CurrentTaskItemId is { } previousTask)
         {

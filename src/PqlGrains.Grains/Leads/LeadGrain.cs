@@ -123,7 +123,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         lead.Status = LeadStatus.Contacted;
         lead.ContactedAt = contact.At;
         lead.ContactSource = contact.Source;
-        Log(lead, now, "contacted", $"contact recorded via {contact.Source}{(contact.CrmTaskId is null ? string.Empty : $" (task {contact.CrmTaskId} completed)")}"
+        Log(lead, now, LeadActivityKind.Contacted, $"contact recorded via {contact.Source}{(contact.CrmTaskId is null ? string.Empty : $" (task {contact.CrmTaskId} completed)")}"
             + (lead.SlaDeadline is { } deadline ? (contact.At <= deadline ? " within the SLA" : $" {LeadText.Duration(contact.At - deadline)} after the SLA") : string.Empty));
         await ReleaseAsync(lead);
         await CommitAsync(lead);
@@ -140,7 +140,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
 
         var now = _time.GetUtcNow();
         lead.Feedback = feedback;
-        Log(lead, now, "feedback", $"feedback {LeadText.Feedback(feedback.Kind)}{(string.IsNullOrWhiteSpace(feedback.Note) ? string.Empty : ": " + feedback.Note)}");
+        Log(lead, now, LeadActivityKind.Feedback, $"feedback {LeadText.Feedback(feedback.Kind)}{(string.IsNullOrWhiteSpace(feedback.Note) ? string.Empty : ": " + feedback.Note)}");
         if (lead.Status.IsOpen() && feedback.Kind != LeadFeedbackKind.Good)
         {
             await CloseAsync(lead, LeadStatus.Disqualified, LeadText.Feedback(feedback.Kind), now);
@@ -163,7 +163,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         if (lead is not null)
         {
             lead.Conversion = conversion;
-            Log(lead, now, "converted", $"converted for {amount} at {at:O}");
+            Log(lead, now, LeadActivityKind.Converted, $"converted for {amount} at {at:O}");
             if (lead.Status.IsOpen())
             {
                 await CloseAsync(lead, LeadStatus.Converted, "converted", now);
@@ -287,7 +287,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
             UpdatedAt = now,
             Context = context,
         };
-        Log(lead, now, "opened", $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} reached {change.NewTier} (score {LeadText.Number(change.Score)}, definition {change.DefinitionVersion})");
+        Log(lead, now, LeadActivityKind.Opened, $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} reached {change.NewTier} (score {LeadText.Number(change.Score)}, definition {change.DefinitionVersion})");
         await RouteAsync(lead, configuration, now);
         // Only now does the lead take its number: a failed routing retries with the same id and item ids.
         State.Sequence++;
@@ -310,7 +310,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         lead.Score = Math.Max(change.Score, lead.Score);
         lead.DefinitionVersion = change.DefinitionVersion;
         lead.Context = (await _contexts.BuildAsync(change, configuration.Segmentation, cancellationToken)) with { Tier = lead.Tier, Score = lead.Score, ThresholdCrossedAt = lead.Context?.ThresholdCrossedAt ?? change.At };
-        Log(lead, now, "requalified", headline);
+        Log(lead, now, LeadActivityKind.Requalified, headline);
         if (lead.AssigneeId is null && lead.Status == LeadStatus.Open)
         {
             // Nurtured, logged or queued leads get a second look: a hotter lead may now go to a rep.
@@ -319,7 +319,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         else if (State.Links == CrmLinks.None)
         {
             // A CRM note needs a record to sit on; without linked records the activity stays on the lead.
-            Log(lead, now, "note-skipped", "no CRM record linked (PUT /api/crm-links/" + Subject + "); re-qualification kept on the lead only");
+            Log(lead, now, LeadActivityKind.NoteSkipped, "no CRM record linked (PUT /api/crm-links/" + Subject + "); re-qualification kept on the lead only");
         }
         else
         {
@@ -338,7 +338,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
     {
         if (change.NewTier is null)
         {
-            LogUnchanged(open, now, "score-drop", $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} fell below every tier (score {LeadText.Number(change.Score)}); the lead stays open");
+            LogUnchanged(open, now, LeadActivityKind.ScoreDrop, $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} fell below every tier (score {LeadText.Number(change.Score)}); the lead stays open");
             return true;
         }
 
@@ -347,7 +347,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
             return false;
         }
 
-        LogUnchanged(open, now, "signal", $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} at {change.NewTier} (score {LeadText.Number(change.Score)}); no change to the open lead");
+        LogUnchanged(open, now, LeadActivityKind.Signal, $"{change.Kind.ToString().ToLowerInvariant()} {change.SubjectId} at {change.NewTier} (score {LeadText.Number(change.Score)}); no change to the open lead");
         return true;
     }
 
@@ -356,7 +356,7 @@ public sealed partial class LeadGrain : Grain, ILeadGrain, IRemindable
         lead.Status = status;
         lead.ClosedAt = now;
         lead.CloseReason = reason;
-        Log(lead, now, "closed", $"closed as {status.ToString().ToLowerInvariant()} ({reason})");
+        Log(lead, now, LeadActivityKind.Closed, $"closed as {status.ToString().ToLowerInvariant()} ({reason})");
         await ReleaseAsync(lead);
         await ArmReminderAsync(lead);
     }

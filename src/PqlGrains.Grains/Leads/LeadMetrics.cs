@@ -32,12 +32,12 @@ public sealed class LeadMetrics
     {
         var counter = activityKind switch
         {
-            "opened" => _opened,
-            "routed" => _routed,
-            "assignment" => _assigned,
-            "sla-missed" => _slaBreaches,
-            "escalated" => _escalations,
-            "closed" => _closed,
+            LeadActivityKind.Opened => _opened,
+            LeadActivityKind.Routed => _routed,
+            LeadActivityKind.Assignment => _assigned,
+            LeadActivityKind.SlaMissed => _slaBreaches,
+            LeadActivityKind.Escalated => _escalations,
+            LeadActivityKind.Closed => _closed,
             _ => null,
         };
         counter?.Add(1);
