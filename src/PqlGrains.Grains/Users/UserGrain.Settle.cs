@@ -24,7 +24,7 @@ internal sealed partial class UserGrain : IUserSettleGrain
         }
 
         _settle = null;
-        _score.Compact();
+        PackIfIdle();
         return Task.CompletedTask;
     }
 }

@@ -454,9 +454,9 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     }
 
     /// <summary>
-    /// A settle with no event since the previous one (the account's save confirmation, a report retry, the re-report
-    /// after activation) already knows the user has been idle for a whole window or more: it packs now instead of
-    /// paying one more settle call per user to find that out.
+    /// Packs the scoring state of a user found idle for a whole window: by the idle check's settle call, or by a settle
+    /// with no event since the previous one (the account's save confirmation, a report retry, the re-report after
+    /// activation), which knows it already and saves the user one more settle call to find out.
     /// </summary>
     private void PackIfIdle()
     {
