@@ -6,7 +6,7 @@ using System.Text;
 namespace PqlGrains.Segment;
 
 /// <summary>
-/// A bounded set of strings found by their UTF-8 bytes: an open-addressing table (linear
+/// A bounded set of strings found by their UTF-8 bytes: an open-addressing table (triangular
 /// probing, at most half full) that hashes the bytes as they sit in the request body, so a
 /// repeated id, name or key costs one cheap hash and one byte-to-char comparison instead of a
 /// transcode to UTF-16 and a string hash.
@@ -61,7 +61,7 @@ internal sealed class Utf8StringTable
         var mask = slots.Length - 1;
         for (var probe = 0; probe < ProbeLimit; probe++)
         {
-            ref var slot = ref slots[(int)(hash + (uint)probe) & mask];
+            ref var slot = ref slots[SlotIndex(hash, probe, mask)];
             if (slot.Text is null)
             {
                 var text = Encoding.UTF8.GetString(utf8);
@@ -116,6 +116,15 @@ internal sealed class Utf8StringTable
         return (uint)hash;
     }
 
+    /// <summary>
+    /// The slot a lookup inspects at step <paramref name="probe"/>: offsets 0, 1, 3, 6, 10... from the home slot,
+    /// which visit every slot of a power-of-two table. Linear probing (offsets 0, 1, 2, 3...) builds long runs of
+    /// occupied slots even at half load, and a string whose run passed <see cref="ProbeLimit"/> was left uncached
+    /// and allocated on every event. These offsets spread a string's <see cref="ProbeLimit"/> slots apart, so at half
+    /// load all of them being taken has odds near 0.5^32.
+    /// </summary>
+    private static int SlotIndex(uint hash, int probe, int mask) => (int)(hash + (uint)(probe * (probe + 1) / 2)) & mask;
+
     private static ulong Combine(ulong hash, ulong block) => BitOperations.RotateLeft((hash ^ block) * Multiplier, 31);
 
     /// <summary>
@@ -153,7 +162,7 @@ internal sealed class Utf8StringTable
 
             for (var probe = 0; probe < ProbeLimit; probe++)
             {
-                ref var slot = ref _slots[(int)(entry.Hash + (uint)probe) & mask];
+                ref var slot = ref _slots[SlotIndex(entry.Hash, probe, mask)];
                 if (slot.Text is null)
                 {
                     slot = entry;
