@@ -12,11 +12,11 @@ namespace PqlGrains.Segment;
 internal static class PropertyFlattener
 {
     [ThreadStatic]
-    private static Dictionary<string, PropertyValue>? _scratch;
+    private static FlattenedProperties? _scratch;
 
     public static EventProperties Flatten(StringCache strings, JsonElement source, ReadOnlySpan<(string Key, JsonElement Value)> fallbacks = default)
     {
-        var values = _scratch ??= new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
+        var values = _scratch ??= new FlattenedProperties();
         values.Clear();
         if (source.ValueKind == JsonValueKind.Object)
         {
@@ -31,18 +31,10 @@ internal static class PropertyFlattener
             }
         }
 
-        if (values.Count == 0)
-        {
-            return EventProperties.Empty;
-        }
-
-        // EventProperties copies the scratch dictionary (a fast copy for a same-comparer Dictionary).
-        var properties = new EventProperties(values);
-        values.Clear();
-        return properties;
+        return values.ToPropertiesAndClear();
     }
 
-    private static void AddObject(StringCache strings, Dictionary<string, PropertyValue> values, string? prefix, JsonElement source)
+    private static void AddObject(StringCache strings, FlattenedProperties values, string? prefix, JsonElement source)
     {
         foreach (var property in source.EnumerateObject())
         {
@@ -50,22 +42,22 @@ internal static class PropertyFlattener
         }
     }
 
-    private static void Add(StringCache strings, Dictionary<string, PropertyValue> values, string key, JsonElement value)
+    private static void Add(StringCache strings, FlattenedProperties values, string key, JsonElement value)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                values[key] = PropertyValue.From(strings.Value(value));
+                values.Set(key, PropertyValue.From(strings.Value(value)));
                 break;
             case JsonValueKind.Number:
                 // Numbers beyond double's range keep their digits as text rather than failing the event.
-                values[key] = value.TryGetDouble(out var number) ? PropertyValue.From(number) : PropertyValue.From(value.GetRawText());
+                values.Set(key, value.TryGetDouble(out var number) ? PropertyValue.From(number) : PropertyValue.From(value.GetRawText()));
                 break;
             case JsonValueKind.True:
-                values[key] = PropertyValue.From(true);
+                values.Set(key, PropertyValue.From(true));
                 break;
             case JsonValueKind.False:
-                values[key] = PropertyValue.From(false);
+                values.Set(key, PropertyValue.From(false));
                 break;
             case JsonValueKind.Object:
                 AddObject(strings, values, key, value);

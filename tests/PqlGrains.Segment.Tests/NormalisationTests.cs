@@ -24,6 +24,28 @@ public sealed class NormalisationTests
         Assert.Equal(8, e.Properties.Count);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(30)]
+    public void A_key_spelled_twice_keeps_its_first_place_and_its_last_value_and_the_next_event_starts_clean(int tags)
+    {
+        var list = string.Join(",", Enumerable.Range(0, tags).Select(i => $"\"t{i}\""));
+        var payload = ParsedBatch.Parse($$$"""
+            {"batch":[
+              {"type":"track","userId":"u","event":"x","properties":{"plan":{"name":"pro"},"tags":[{{{list}}}],"plan.name":"team","tags.1":"again"}},
+              {"type":"track","userId":"u","event":"x","properties":{"seats":4}}
+            ]}
+            """);
+
+        var first = payload.Events[0].Properties;
+        Assert.Equal(1 + tags, first.Count);
+        Assert.Equal("plan.name", first.First().Key);
+        Assert.Equal("team", first["plan.name"].Text);
+        Assert.Equal("again", first["tags.1"].Text);
+        Assert.Equal($"t{tags - 1}", first[$"tags.{tags - 1}"].Text);
+        Assert.Equal(["seats"], payload.Events[1].Properties.Keys);
+    }
+
     [Fact]
     public void Escaped_non_ascii_and_long_strings_read_exactly_and_repeat_as_one_instance()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace PqlGrains.Scoring.Events;
@@ -83,10 +84,17 @@ public static class ScoringEventCodec
         var offset = TimeSpan.FromMinutes(reader.ReadInt16());
         var groupId = reader.ReadBoolean() ? reader.ReadString() : null;
         var count = reader.Read7BitEncodedInt();
-        var properties = EventProperties.Empty;
-        if (count > 0)
+        var properties = count == 0 ? EventProperties.Empty : ReadProperties(reader, count);
+        var timestamp = new DateTimeOffset(ticks + offset.Ticks, offset);
+        return new ScoringEvent(messageId, userId, type, name, timestamp, properties, groupId);
+    }
+
+    private static EventProperties ReadProperties(BinaryReader reader, int count)
+    {
+        // Read into a pooled array: EventProperties copies the pairs into one array of its own.
+        var pairs = ArrayPool<KeyValuePair<string, PropertyValue>>.Shared.Rent(count);
+        try
         {
-            var pairs = new KeyValuePair<string, PropertyValue>[count];
             for (var i = 0; i < count; i++)
             {
                 var key = reader.ReadString();
@@ -100,10 +108,11 @@ public static class ScoringEventCodec
                 pairs[i] = new(key, value);
             }
 
-            properties = new EventProperties(pairs);
+            return new EventProperties(pairs.AsSpan(0, count));
         }
-
-        var timestamp = new DateTimeOffset(ticks + offset.Ticks, offset);
-        return new ScoringEvent(messageId, userId, type, name, timestamp, properties, groupId);
+        finally
+        {
+            ArrayPool<KeyValuePair<string, PropertyValue>>.Shared.Return(pairs, clearArray: true);
+        }
     }
 }
