@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Scoring.Events;
@@ -197,19 +198,22 @@ public sealed partial class InMemoryEventLog : IEventLog
                 return false;
             }
 
-            var userId = logged.Event.UserId;
-            var previous = NewestOfUser.GetValueOrDefault(userId, -1);
-
-            // One userId string per user, not one per event.
-            var sharedUserId = previous >= 0 ? this[previous].UserId : userId;
+            // Packed before anything else changes: a payload the codec refuses leaves no empty chunk or half-linked entry.
+            var position = _pages.Append(logged.Event, utf8);
             if ((Count & ChunkMask) == 0)
             {
                 _chunks.Add(new Entry[ChunkMask + 1]);
             }
 
-            _chunks[^1]![Count & ChunkMask] = new Entry(logged.Sequence, sharedUserId, _pages.Append(logged.Event, utf8), previous);
+            // One dictionary lookup per event finds the user's newest entry and records this one in its place.
+            ref var newest = ref CollectionsMarshal.GetValueRefOrAddDefault(NewestOfUser, logged.Event.UserId, out var known);
+            var previous = known ? newest : -1;
+
+            // One userId string per user, not one per event.
+            var sharedUserId = known ? this[previous].UserId : logged.Event.UserId;
+            _chunks[^1]![Count & ChunkMask] = new Entry(logged.Sequence, sharedUserId, position, previous);
+            newest = Count;
             _messageIds.Add(hash, Count);
-            NewestOfUser[sharedUserId] = Count;
             Count++;
             return true;
         }

@@ -11,12 +11,13 @@ namespace PqlGrains.Grains.Ingest;
 internal sealed class PartitionAppender(IIngestPartitionGrain partition)
 {
     private readonly Lock _lock = new();
-    private List<ScoringEvent> _queued = [];
+    private readonly List<ScoringEvent> _queued = [];
     private TaskCompletionSource _queuedLogged = NewCompletion();
     private bool _sending;
 
     /// <summary>Completes when the partition logged these events; faults when their call failed.</summary>
-    public Task AppendAsync(ScoringEvent[] events)
+    /// <param name="events">Copied before this returns: the caller may reuse the memory.</param>
+    public Task AppendAsync(ReadOnlySpan<ScoringEvent> events)
     {
         Task logged;
         bool send;
@@ -51,9 +52,10 @@ internal sealed class PartitionAppender(IIngestPartitionGrain partition)
                     return;
                 }
 
+                // The list keeps its capacity for the next round; the grain gets an array of its own.
                 events = [.. _queued];
                 logged = _queuedLogged;
-                _queued = [];
+                _queued.Clear();
                 _queuedLogged = NewCompletion();
             }
 

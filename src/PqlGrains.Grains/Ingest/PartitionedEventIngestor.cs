@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Options;
 using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Scoring.Events;
@@ -31,43 +32,61 @@ internal sealed class PartitionedEventIngestor : IEventIngestor
             return Task.CompletedTask;
         }
 
-        var partitionOf = new int[events.Count];
-        var counts = new Dictionary<int, int>();
-        for (var i = 0; i < events.Count; i++)
+        // The split runs on every request, so it works in pooled buffers: appenders copy their part before returning.
+        var count = events.Count;
+        var keys = ArrayPool<long>.Shared.Rent(count);
+        var grouped = ArrayPool<ScoringEvent>.Shared.Rent(count);
+        try
         {
-            var partition = PartitionMap.PartitionOf(events[i].UserId, _partitions);
-            partitionOf[i] = partition;
-            counts[partition] = counts.GetValueOrDefault(partition) + 1;
-        }
+            if (Group(events, keys.AsSpan(0, count), grouped.AsSpan(0, count)))
+            {
+                return _appenders[PartitionOf(keys[0])].AppendAsync(grouped.AsSpan(0, count)).WaitAsync(cancellationToken);
+            }
 
-        if (counts.Count == 1)
+            // At most one append per partition; the runs of the sorted keys are the partitions' parts.
+            var appends = new Task[_appenders.Length];
+            var parts = 0;
+            for (var start = 0; start < count;)
+            {
+                var partition = PartitionOf(keys[start]);
+                var end = start + 1;
+                while (end < count && PartitionOf(keys[end]) == partition)
+                {
+                    end++;
+                }
+
+                appends[parts++] = _appenders[partition].AppendAsync(grouped.AsSpan(start, end - start));
+                start = end;
+            }
+
+            return Task.WhenAll(appends.AsSpan(0, parts)).WaitAsync(cancellationToken);
+        }
+        finally
         {
-            var only = partitionOf[0];
-            return Append(only, events as ScoringEvent[] ?? [.. events]).WaitAsync(cancellationToken);
+            ArrayPool<long>.Shared.Return(keys);
+            ArrayPool<ScoringEvent>.Shared.Return(grouped, clearArray: true);
         }
-
-        var groups = new Dictionary<int, (ScoringEvent[] Events, int Filled)>(counts.Count);
-        foreach (var (partition, count) in counts)
-        {
-            groups[partition] = (new ScoringEvent[count], 0);
-        }
-
-        for (var i = 0; i < events.Count; i++)
-        {
-            var (group, filled) = groups[partitionOf[i]];
-            group[filled] = events[i];
-            groups[partitionOf[i]] = (group, filled + 1);
-        }
-
-        var appends = new Task[groups.Count];
-        var next = 0;
-        foreach (var (partition, (group, _)) in groups)
-        {
-            appends[next++] = Append(partition, group);
-        }
-
-        return Task.WhenAll(appends).WaitAsync(cancellationToken);
     }
 
-    private Task Append(int partition, ScoringEvent[] events) => _appenders[partition].AppendAsync(events);
+    /// <summary>
+    /// Orders <paramref name="events"/> into <paramref name="grouped"/> by partition, keeping each partition's events
+    /// in arrival order (the key is partition then position); true when the batch touches one partition only.
+    /// </summary>
+    private bool Group(IReadOnlyList<ScoringEvent> events, Span<long> keys, Span<ScoringEvent> grouped)
+    {
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = ((long)PartitionMap.PartitionOf(events[i].UserId, _partitions) << 32) | (uint)i;
+        }
+
+        keys.Sort();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            grouped[i] = events[(int)(uint)keys[i]];
+        }
+
+        return PartitionOf(keys[0]) == PartitionOf(keys[^1]);
+    }
+
+    private static int PartitionOf(long key) => (int)(key >> 32);
 }

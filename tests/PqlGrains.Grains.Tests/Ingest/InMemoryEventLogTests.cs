@@ -32,6 +32,21 @@ public sealed class InMemoryEventLogTests : EventLogContract
     }
 
     [Fact]
+    public async Task An_event_the_codec_refuses_leaves_the_log_as_it_was()
+    {
+        var log = new InMemoryEventLog();
+        var unwritable = Event("bad", "ann", 1, "x") with { Name = null! };
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => log.AppendAsync(0, 1, [unwritable], CancellationToken.None));
+        var good = Event("good", "ann", 2, "y");
+        await log.AppendAsync(0, 1, [good], CancellationToken.None);
+
+        var read = await log.ReadPartitionAsync(0, 0, 10, CancellationToken.None);
+        AssertSame(good, Assert.Single(read).Event);
+        AssertSame(good, Assert.Single(await log.ReadUserAsync(0, "ann", 0, CancellationToken.None)).Event);
+    }
+
+    [Fact]
     public async Task A_users_events_read_back_in_sequence_order_across_appends()
     {
         var log = new InMemoryEventLog();

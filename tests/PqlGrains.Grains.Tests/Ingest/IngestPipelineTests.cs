@@ -44,6 +44,30 @@ public sealed class IngestPipelineTests(IngestClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_batch_spanning_partitions_logs_each_partitions_events_in_the_order_they_were_sent()
+    {
+        var users = Enumerable.Range(0, 24).Select(_ => NewUserId()).ToArray();
+        var partitions = users.Select(Pipeline.PartitionOf).Distinct().ToArray();
+        Assert.True(partitions.Length > 1);
+        var before = new Dictionary<int, long>();
+        foreach (var partition in partitions)
+        {
+            before[partition] = await fixture.Log.GetLastSequenceAsync(partition, CancellationToken.None);
+        }
+
+        // Users interleaved, so every partition's events are scattered through the batch.
+        var events = Enumerable.Range(0, 5).SelectMany(minute => users.Select(u => Track(u, "feature_activated", minute: minute))).ToArray();
+        await fixture.Ingestor.IngestAsync(events, CancellationToken.None);
+
+        foreach (var partition in partitions)
+        {
+            var logged = await fixture.Log.ReadPartitionAsync(partition, before[partition], 1000, CancellationToken.None);
+            var sent = events.Where(e => Pipeline.PartitionOf(e.UserId) == partition).Select(e => e.MessageId);
+            Assert.Equal(sent, logged.Where(e => users.Contains(e.Event.UserId)).Select(e => e.Event.MessageId));
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_appends_to_one_partition_get_contiguous_sequences()
     {
         var userId = NewUserId();
