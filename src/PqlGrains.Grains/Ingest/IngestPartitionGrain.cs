@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using PqlGrains.Abstractions;
 using Microsoft.Extensions.Options;
@@ -29,6 +28,7 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     private readonly DispatchPacing _pacing;
     private readonly StringKeyedGrains<IUserGrain> _users;
     private readonly IngestMetrics _metrics;
+    private readonly UserDeliveryGrouping _grouping = new();
 
     private List<PendingAppend> _pending = [];
     private Task _flushing = Task.CompletedTask;
@@ -257,11 +257,11 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     /// <summary>Hands each user its events; retries failed users until every one confirms.</summary>
     private async Task DeliverAsync(IReadOnlyList<LoggedEvent> events)
     {
-        var remaining = UserDeliveries(events);
+        var remaining = _grouping.Group(_partition, events);
         var delay = _options.RetryDelay;
         while (true)
         {
-            var calls = new Task[remaining.Count];
+            var calls = new Task[remaining.Length];
             var carried = 0;
             for (var i = 0; i < calls.Length; i++)
             {
@@ -287,56 +287,13 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
                     }
                 }
 
-                remaining = failed;
-                LogDeliveryFailed(exception, _partition, remaining.Count, delay);
+                remaining = [.. failed];
+                LogDeliveryFailed(exception, _partition, remaining.Length, delay);
             }
 
             await Task.Delay(delay, _time);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
         }
-    }
-
-    /// <summary>
-    /// The round's events grouped by user, each user's in sequence order, users in order of first appearance.
-    /// Counted first, so each user's events go straight into an array of the right size: at 10K users a
-    /// round holds about one event per user, and a list per user would double the allocations.
-    /// </summary>
-    private List<UserDelivery> UserDeliveries(IReadOnlyList<LoggedEvent> events)
-    {
-        var indexOf = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
-        var users = new List<string>(events.Count);
-        var counts = new List<int>(events.Count);
-        var userOf = new int[events.Count];
-        for (var i = 0; i < events.Count; i++)
-        {
-            var userId = events[i].Event.UserId;
-            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(indexOf, userId, out var seen);
-            if (!seen)
-            {
-                index = users.Count;
-                users.Add(userId);
-                counts.Add(0);
-            }
-
-            counts[index]++;
-            userOf[i] = index;
-        }
-
-        var batches = new LoggedEvent[users.Count][];
-        var filled = new int[users.Count];
-        for (var i = 0; i < events.Count; i++)
-        {
-            var user = userOf[i];
-            (batches[user] ??= new LoggedEvent[counts[user]])[filled[user]++] = events[i];
-        }
-
-        var deliveries = new List<UserDelivery>(users.Count);
-        for (var user = 0; user < users.Count; user++)
-        {
-            deliveries.Add(new UserDelivery(users[user], new UserEventBatch(_partition, batches[user])));
-        }
-
-        return deliveries;
     }
 
     private async Task SaveWatermarkIfDueAsync()
@@ -394,8 +351,6 @@ internal sealed partial class IngestPartitionGrain : Grain, IIngestPartitionGrai
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private readonly record struct UserDelivery(string UserId, UserEventBatch Batch);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest partition {Partition} re-dispatches {Count} logged events after sequence {DispatchedUpTo}")]
     private partial void LogRedispatching(int partition, long count, long dispatchedUpTo);

@@ -1,6 +1,7 @@
 using PqlGrains.Abstractions.Ingest;
 using PqlGrains.Abstractions.Qualification;
 using PqlGrains.Grains.Definitions;
+using PqlGrains.Grains.Scoring;
 
 namespace PqlGrains.Grains.Users;
 
@@ -25,13 +26,21 @@ internal sealed partial class UserGrain
             return;
         }
 
-        var checkpoint = _state.State;
-        var missing = _shadows.Align(models, restoreSaved ? checkpoint.Shadows : null);
-        if (missing.Count == 0)
+        var missing = _shadows.Align(models, restoreSaved ? _state.State.Shadows : null);
+        if (missing.Count > 0)
         {
-            return;
+            await BuildShadowsAsync(missing, cancellationToken);
         }
+    }
 
+    /// <summary>Builds the shadows <see cref="AlignShadowsAsync"/> found missing from the log up to the applied sequence.</summary>
+    /// <remarks>
+    /// A method of its own because its lambda captures the checkpoint: inside AlignShadowsAsync the compiler allocated
+    /// that closure on entry, i.e. on every Apply call, with or without shadows.
+    /// </remarks>
+    private async Task BuildShadowsAsync(IReadOnlyList<IScoringModel> missing, CancellationToken cancellationToken)
+    {
+        var checkpoint = _state.State;
         IReadOnlyList<LoggedEvent> history = checkpoint.AppliedSequence == 0 ? [] : await _log.ReadUserAsync(_partition, UserId, 0, cancellationToken);
         var now = _time.GetUtcNow();
         foreach (var model in missing)

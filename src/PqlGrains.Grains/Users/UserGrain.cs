@@ -235,8 +235,11 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         var checkpoint = _state.State;
         var applied = 0;
         Dictionary<string, (AccountTraits Traits, DateTimeOffset At)>? groupTraits = null;
-        foreach (var logged in events)
+
+        // Indexed: foreach over the interface allocated an enumerator per Apply call.
+        for (var i = 0; i < events.Count; i++)
         {
+            var logged = events[i];
             if (compareSequences)
             {
                 if (logged.Sequence <= checkpoint.AppliedSequence)

@@ -39,12 +39,16 @@ public sealed class UserRecentActivity
         var index = IndexOf(features, feature);
         if (index >= 0)
         {
-            if (features[index].At >= scoringEvent.Timestamp)
+            var seen = features[index];
+            if (seen.At >= scoringEvent.Timestamp)
             {
                 return;
             }
 
             features.RemoveAt(index);
+            seen.At = scoringEvent.Timestamp;
+            features.Insert(InsertionPoint(features, seen.At), seen);
+            return;
         }
 
         features.Insert(InsertionPoint(features, scoringEvent.Timestamp), new RecentFeature(feature, scoringEvent.Timestamp));
