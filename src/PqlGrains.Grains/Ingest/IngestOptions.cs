@@ -32,12 +32,12 @@ public sealed class IngestOptions
 
     /// <summary>
     /// Under heavy traffic, the least time between the starts of two dispatch rounds of one partition: a user's events
-    /// of that interval reach it in one call instead of about one call each (0.79 instead of 0.95 Apply calls per event
-    /// in bench/load.sh). It adds at most this much to the delay between logging and scoring, only above
-    /// <see cref="BusyPartitionRate"/>. Off (zero) by default: in paired load runs on a shared host the paced build
-    /// accepted fewer events/s (README Benchmarks, session 5), which the grain call counts alone do not settle.
+    /// of that interval reach it in one call instead of about one call each. In bench/load.sh (10K users, 100K events/s)
+    /// 200 ms took Apply calls from 0.98 to 0.39-0.41 per event, allocations from 2.1 to 1.5 KB per event and silo
+    /// CPU per event by about 15% (README Benchmarks). It adds at most this much to the delay between logging and
+    /// scoring, only above <see cref="BusyPartitionRate"/>; acknowledgements wait for the log only. Zero turns it off.
     /// </summary>
-    public TimeSpan BusyDispatchInterval { get; set; } = TimeSpan.Zero;
+    public TimeSpan BusyDispatchInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Logged-but-undispatched events above which appends wait for dispatch (backpressure).</summary>
     public int MaxUndispatchedEvents { get; set; } = 100_000;

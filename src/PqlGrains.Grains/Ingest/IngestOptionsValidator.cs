@@ -29,7 +29,7 @@ internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
 
         if (options.BusyDispatchInterval < TimeSpan.Zero || options.BusyDispatchInterval > TimeSpan.FromSeconds(1))
         {
-            failures.Add($"{IngestOptions.SectionName}:BusyDispatchInterval is {options.BusyDispatchInterval}; set it between 00:00:00 (off, the default) and 00:00:01 (00:00:00.1 was measured): it delays scoring under heavy traffic.");
+            failures.Add($"{IngestOptions.SectionName}:BusyDispatchInterval is {options.BusyDispatchInterval}; set it between 00:00:00 (off) and 00:00:01 (default 00:00:00.2): it delays scoring under heavy traffic.");
         }
 
         if (options.MaxBufferedEvents < 0)

@@ -52,6 +52,24 @@ public sealed class DispatchPacingTests
     }
 
     [Fact]
+    public void By_default_a_partition_above_4000_events_per_second_waits_200_ms_between_rounds()
+    {
+        // 500 events in 100 ms is 5000 events/s: the defaults' busy rate is 4000.
+        var pacing = AfterTwoRounds(new IngestOptions(), second: 500, gap: TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), pacing.DelayBeforeNextRound(backlog: 5));
+    }
+
+    [Fact]
+    public void By_default_a_partition_at_1250_events_per_second_is_not_paced()
+    {
+        // 10K events/s over the default 8 partitions, the leads latency benchmark's load.
+        var pacing = AfterTwoRounds(new IngestOptions(), second: 125, gap: TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(TimeSpan.Zero, pacing.DelayBeforeNextRound(backlog: 5));
+    }
+
+    [Fact]
     public void A_zero_interval_turns_pacing_off()
     {
         var off = new IngestOptions { BusyPartitionRate = 1, BusyDispatchInterval = TimeSpan.Zero };
