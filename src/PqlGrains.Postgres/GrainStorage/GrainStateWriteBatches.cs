@@ -8,7 +8,8 @@ namespace PqlGrains.Postgres.GrainStorage;
 /// <summary>
 /// Group commit for grain state writes: one statement, one transaction and one WAL flush carry every write that queued
 /// while the previous batch was out, instead of a pooled connection, a round trip and a commit per write. Each row
-/// still goes through <c>pql_write_grain_state</c>, so its optimistic concurrency check is the one a single write gets:
+/// still goes through <c>pql_store_grain_state</c> (schema 6; <c>pql_write_grain_state</c>'s check as a plain function), so its
+/// optimistic concurrency check is the one a single write gets:
 /// a row whose version moved comes back unchanged and fails only its own write. A write's task completes after the
 /// batch committed, so a completed write is durable.
 /// <para>
@@ -22,11 +23,10 @@ namespace PqlGrains.Postgres.GrainStorage;
 internal sealed partial class GrainStateWriteBatches(NpgsqlDataSource dataSource, string serviceId, int maxBatchSize, ILogger logger)
 {
     private const string WriteSql = """
-        SELECT w.NewGrainStateVersion
+        SELECT pql_store_grain_state(
+            i.id_hash, i.n0, i.n1, i.type_hash, i.state_name::varchar, i.extension::varchar, $9::varchar, i.version, i.payload)
         FROM unnest($1::integer[], $2::bigint[], $3::bigint[], $4::integer[], $5::text[], $6::text[], $7::integer[], $8::bytea[])
             WITH ORDINALITY AS i(id_hash, n0, n1, type_hash, state_name, extension, version, payload, ord)
-        CROSS JOIN LATERAL pql_write_grain_state(
-            i.id_hash, i.n0, i.n1, i.type_hash, i.state_name::varchar, i.extension::varchar, $9::varchar, i.version, i.payload) AS w
         ORDER BY i.ord
         """;
 
@@ -241,7 +241,7 @@ internal sealed partial class GrainStateWriteBatches(NpgsqlDataSource dataSource
         if (row != count)
         {
             throw new InvalidOperationException(
-                $"Grain state batch of {count} writes returned {row} versions; the pql_write_grain_state function does not match this silo: run `pql db migrate`.");
+                $"Grain state batch of {count} writes returned {row} versions; the pql_store_grain_state function does not match this silo: run `pql db migrate`.");
         }
 
         return stored;

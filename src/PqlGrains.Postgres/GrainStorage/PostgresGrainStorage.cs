@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Serialization.Serializers;
@@ -108,7 +109,7 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
         var key = GrainStateKey.For(stateName, grainId);
         var expected = ParseETag(grainState.ETag);
         // Serialized now, not when the batch goes out: the grain may change its state while the write is queued.
-        var payload = _serializer.Serialize(grainState.State).ToArray();
+        var payload = PayloadOf(_serializer.Serialize(grainState.State));
         int? stored;
         try
         {
@@ -183,6 +184,12 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
         return command;
     }
+
+    /// <summary>The serialized state as one array: a serializer's whole array is taken as is (the silo's is), a part of one copied.</summary>
+    private static byte[] PayloadOf(BinaryData serialized) =>
+        MemoryMarshal.TryGetArray(serialized.ToMemory(), out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : serialized.ToArray();
 
     /// <summary>The caller's own cancellation is an outcome it asked for, not a storage failure to log.</summary>
     private static bool IsCancellation(Exception exception, CancellationToken cancellationToken) =>

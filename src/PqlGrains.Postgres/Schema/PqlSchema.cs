@@ -36,9 +36,19 @@ public static class PqlSchema
     }
 
     /// <inheritdoc cref="MigrateAsync(string, CancellationToken)"/>
-    public static async Task<SchemaMigrationResult> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static Task<SchemaMigrationResult> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        MigrateAsync(dataSource, LatestVersion, cancellationToken);
+
+    /// <summary>
+    /// Applies the migrations the database lacks up to <paramref name="targetVersion"/> only: a database as an earlier
+    /// release left it, to prove that the later steps keep its data working.
+    /// </summary>
+    /// <exception cref="SchemaVersionException">The database is at a newer version than this binary knows.</exception>
+    public static async Task<SchemaMigrationResult> MigrateAsync(NpgsqlDataSource dataSource, int targetVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentOutOfRangeException.ThrowIfLessThan(targetVersion, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(targetVersion, LatestVersion);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
         try
@@ -51,7 +61,7 @@ public static class PqlSchema
             }
 
             var applied = new List<SchemaMigration>();
-            foreach (var migration in Migrations.Where(m => m.Version > previous))
+            foreach (var migration in Migrations.Where(m => m.Version > previous && m.Version <= targetVersion))
             {
                 await ApplyAsync(connection, migration, cancellationToken);
                 applied.Add(migration);

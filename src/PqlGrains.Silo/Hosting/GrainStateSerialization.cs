@@ -12,5 +12,5 @@ internal static class GrainStateSerialization
     /// Orleans' fallback deserializer, and is written binary at its next save.
     /// </summary>
     public static IGrainStorageSerializer BinaryReadingJson(Serializer serializer, IGrainStorageSerializer json) =>
-        new GrainStorageSerializer(new OrleansGrainStorageSerializer(serializer), json);
+        new GrainStorageSerializer(new BinaryGrainStateSerializer(serializer), json);
 }

@@ -51,4 +51,26 @@ public sealed class GrainStateSerializationTests
         Assert.NotNull(read.Recent.Features);
         Assert.Equal(new RecentFeature("reports", at), Assert.Single(read.Recent.Features));
     }
+
+    [Fact]
+    public async Task A_save_is_Orleans_binary_encoding_in_an_array_of_its_exact_size_and_reads_what_Orleans_storage_serializer_wrote()
+    {
+        var builder = EmbeddedHost.CreateBuilder("write-key", "admin-token");
+        builder.UseEmbeddedSilo();
+        await using var app = builder.Build();
+        var serializer = app.Services.GetRequiredService<Serializer>();
+        var storage = GrainStateSerialization.BinaryReadingJson(serializer, app.Services.GetRequiredService<IGrainStorageSerializer>());
+        var orleans = new OrleansGrainStorageSerializer(serializer);
+        var saved = new UserCheckpoint { Partition = 5, AppliedSequence = 9_000, AccountId = "globex", EventsApplied = 12, ScoreState = [.. Enumerable.Range(0, 600).Select(i => (byte)i)] };
+
+        var binary = storage.Serialize(saved);
+        var fromOrleans = storage.Deserialize<UserCheckpoint>(orleans.Serialize(saved));
+
+        Assert.Equal(orleans.Serialize(saved).ToArray(), binary.ToArray());
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(binary.ToMemory(), out var segment));
+        Assert.Equal((0, binary.ToMemory().Length), (segment.Offset, segment.Array!.Length));
+        Assert.NotNull(fromOrleans);
+        Assert.Equal((5, 9_000L, "globex"), (fromOrleans.Partition, fromOrleans.AppliedSequence, fromOrleans.AccountId));
+        Assert.Equal(saved.ScoreState, fromOrleans.ScoreState);
+    }
 }

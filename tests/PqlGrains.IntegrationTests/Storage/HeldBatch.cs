@@ -33,7 +33,7 @@ internal sealed class HeldBatch(NpgsqlConnection connection, NpgsqlTransaction r
 
         gate.State!.DispatchedUpTo = 1;
         var save = storage.WriteStateAsync(StateName, Gate, gate, saveCancellation);
-        await database.WaitForLockWaitAsync("pql_write_grain_state");
+        await database.WaitForLockWaitAsync("pql_store_grain_state");
         return new HeldBatch(connection, rowLock, gate, save);
     }
 

@@ -130,7 +130,7 @@ public sealed class PostgresGrainStorageIsolationTests(PostgresServer server) : 
             contestedSave = storage.WriteStateAsync(StateName, contested, Watermark(1));
             var saves = SaveMates(storage, mates);
             await held.ReleaseAsync();
-            await _database.WaitForLockWaitAsync("pql_write_grain_state");
+            await _database.WaitForLockWaitAsync("pql_store_grain_state");
             await otherTransaction.CommitAsync();
             await Task.WhenAll(saves);
         }

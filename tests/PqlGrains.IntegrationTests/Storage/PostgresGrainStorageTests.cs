@@ -196,7 +196,7 @@ public sealed class PostgresGrainStorageTests(PostgresServer server) : IAsyncLif
 
     private async Task TerminateBatchBackendAsync()
     {
-        var pid = await _database.WaitForLockWaitAsync("pql_write_grain_state");
+        var pid = await _database.WaitForLockWaitAsync("pql_store_grain_state");
         await using var terminate = _database.DataSource.CreateCommand("SELECT pg_terminate_backend($1)");
         terminate.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pid });
         await terminate.ExecuteScalarAsync();
