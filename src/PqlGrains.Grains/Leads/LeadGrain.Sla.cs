@@ -10,6 +10,13 @@ public sealed partial class LeadGrain
 {
     private const string DeadlineReminder = "lead-deadline";
 
+    /// <summary>
+    /// The deadline this activation last pointed the reminder at (<see cref="DateTimeOffset.MaxValue"/>: removed), or
+    /// null before it has armed it once. A re-qualification leaves the deadline as it was, and registering the same
+    /// reminder again is a reminder table write (a PostgreSQL commit) plus a restart of the silo's reminder timer.
+    /// </summary>
+    private DateTimeOffset? _armedFor;
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         var lead = OpenLead;
@@ -102,6 +109,15 @@ public sealed partial class LeadGrain
             }
         }
 
+        var target = next ?? DateTimeOffset.MaxValue;
+        if (_armedFor == target)
+        {
+            // Already due then: a reminder whose deadline passed with nothing to do keeps ticking every SlaCheckPeriod.
+            return;
+        }
+
+        // Forgotten until the table confirms: a call that fails after its write landed leaves the table unknown.
+        _armedFor = null;
         if (next is { } due)
         {
             var wait = due - _time.GetUtcNow();
@@ -111,5 +127,7 @@ public sealed partial class LeadGrain
         {
             await this.UnregisterReminder(reminder);
         }
+
+        _armedFor = target;
     }
 }
