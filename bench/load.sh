@@ -253,6 +253,11 @@ if [ -s "$WORK/metrics-before.txt" ] && [ -s "$WORK/metrics-after.txt" ]; then
     printf "allocated per accepted event: %.0f bytes; GC pause: %.1f%% of the run (collections gen0 %d, gen1 %d, gen2 %d)\n", bytes / n, 100 * pause / run, g0, g1, g2
     printf "grain calls per accepted event: UserGrain.Apply %.3f (%.1f events per call); grain requests received by the Orleans dispatcher %.3f\n",
       calls / n, (calls > 0 ? carried / calls : 0), requests / n }'
+  # Compiling is paid once per method, not per event: a run that starts soon after the load does still pays for
+  # tier-1 recompilation of the hot path, which a long-running silo does not. The runtime times compilations by the
+  # clock, summed over threads, so on a busy host the seconds include time other processes held the core.
+  awk -v methods="$(delta dotnet_jit_compiled_methods_total)" -v jit="$(delta dotnet_jit_compilation_time_seconds_total)" 'BEGIN {
+    printf "JIT during the run: %d methods compiled, %.2f s spent compiling (wall clock, summed over threads)\n", methods, jit }'
 else
   echo "metrics: ${METRICS_PATH:-/metrics} not served (Pql:Metrics:Enabled=false?), so no allocation or grain-call lines"
 fi
