@@ -82,11 +82,20 @@ public sealed class LoadRunTests
     [InlineData(1_000)]
     public async Task Stopping_a_run_early_with_ctrl_c_still_reports_what_was_sent(int rate)
     {
-        var gateway = new SegmentGatewayStub();
+        // Ctrl-C arrives with the first request sent after an answer: each of the 4 workers sends its next request
+        // only once its last one is counted, so the fifth proves one was. A timer could fire before any answer on a
+        // slow machine.
+        const int concurrency = 4;
         using var stop = new CancellationTokenSource();
-        stop.CancelAfter(TimeSpan.FromMilliseconds(300));
+        var gateway = new SegmentGatewayStub(onRequest: request =>
+        {
+            if (request == concurrency + 1)
+            {
+                stop.Cancel();
+            }
+        });
 
-        var report = await new LoadRun(Settings(rate, TimeSpan.FromHours(1)), gateway).RunAsync(stop.Token);
+        var report = await new LoadRun(Settings(rate, TimeSpan.FromHours(1), concurrency), gateway).RunAsync(stop.Token);
 
         Assert.True(report.EventsAccepted > 0);
         Assert.Equal(0, report.RequestsFailed);

@@ -9,7 +9,8 @@ namespace PqlGrains.Cli.Tests.Load;
 /// Answers like the gateway does (the same Segment parser decides what is accepted), without
 /// sockets; or fails every request with a fixed status.
 /// </summary>
-internal sealed class SegmentGatewayStub(HttpStatusCode? failWith = null) : HttpMessageHandler
+/// <param name="onRequest">Called with each request's number (from 1) as it arrives, before it is answered.</param>
+internal sealed class SegmentGatewayStub(HttpStatusCode? failWith = null, Action<int>? onRequest = null) : HttpMessageHandler
 {
     private int _requests;
 
@@ -20,7 +21,8 @@ internal sealed class SegmentGatewayStub(HttpStatusCode? failWith = null) : Http
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _requests);
+        var number = Interlocked.Increment(ref _requests);
+        onRequest?.Invoke(number);
         if (failWith is { } status)
         {
             return new HttpResponseMessage(status) { Content = new StringContent("""{"success":false,"error":"cluster unavailable: retry"}""") };
