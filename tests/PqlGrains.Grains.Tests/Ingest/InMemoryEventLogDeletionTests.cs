@@ -79,6 +79,23 @@ public sealed class InMemoryEventLogDeletionTests : EventLogDeletionContract
         Assert.Equal(6_001, await log.GetLastSequenceAsync(0, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task An_index_that_grows_after_a_few_erasures_forgets_only_the_erased_messageIds()
+    {
+        var log = new InMemoryEventLog(new ManualClock(Start));
+        var first = Enumerable.Range(0, 1_000).Select(i => Event($"m{i}", $"u{i % 100}")).ToArray();
+        await log.AppendAsync(0, 1, first, CancellationToken.None);
+
+        // 10 of 1,000 erased: too few to rebuild the index then, so the growth below is the first rebuild to see them.
+        Assert.Equal(10, await log.DeleteUserAsync(0, "u7", 1_000, CancellationToken.None));
+        var second = Enumerable.Range(1_000, 4_000).Select(i => Event($"m{i}", $"u{i % 100}")).ToArray();
+        Assert.Equal(4_000, (await log.AppendAsync(0, 1_001, second, CancellationToken.None)).Length);
+
+        var again = await log.AppendAsync(0, 5_001, [.. first, .. second], CancellationToken.None);
+
+        Assert.Equal(first.Where(e => e.UserId == "u7").Select(e => e.MessageId), again.Select(e => e.Event.MessageId));
+    }
+
     private static ScoringEvent Event(string messageId, string userId) =>
         new(messageId, userId, EventType.Track, "page_viewed", Start, EventProperties.Empty);
 }
