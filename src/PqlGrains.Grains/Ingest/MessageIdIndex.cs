@@ -69,13 +69,12 @@ internal sealed class MessageIdIndex(MessageIdIndex.StoredMessageId storedMessag
 
     /// <summary>
     /// Rehashes into <paramref name="capacity"/> slots (or fewer, if most entries were deleted). Liveness is asked of
-    /// the log only when something was deleted since the last rebuild: the question reads each entry's packed event,
-    /// a cache miss per entry, and growing a partition nothing was deleted from needs none of them.
+    /// the log only when something was deleted since the last rebuild, once per entry: the question reads each
+    /// entry's packed event, a cache miss per entry, and growing a partition nothing was deleted from needs none.
     /// </summary>
     private void Rebuild(int capacity)
     {
-        var checkLive = _deleted > 0;
-        var live = checkLive ? CountLive() : _count;
+        var live = _deleted > 0 ? FreeDeletedSlots() : _count;
         while (capacity > 1024 && live * 8 < capacity * 3)
         {
             capacity /= 2;
@@ -89,7 +88,7 @@ internal sealed class MessageIdIndex(MessageIdIndex.StoredMessageId storedMessag
         var slots = new Slot[capacity];
         foreach (var slot in _slots)
         {
-            if (slot.Stored != 0 && (!checkLive || storedMessageId(slot.Stored - 1, out _)))
+            if (slot.Stored != 0)
             {
                 Place(slots, slot);
             }
@@ -100,14 +99,24 @@ internal sealed class MessageIdIndex(MessageIdIndex.StoredMessageId storedMessag
         _deleted = 0;
     }
 
-    private int CountLive()
+    /// <summary>Frees the slots of deleted entries in the table being replaced; the live entries that remain.</summary>
+    private int FreeDeletedSlots()
     {
         var live = 0;
-        foreach (var slot in _slots)
+        foreach (ref var slot in _slots.AsSpan())
         {
-            if (slot.Stored != 0 && storedMessageId(slot.Stored - 1, out _))
+            if (slot.Stored == 0)
+            {
+                continue;
+            }
+
+            if (storedMessageId(slot.Stored - 1, out _))
             {
                 live++;
+            }
+            else
+            {
+                slot = default;
             }
         }
 
